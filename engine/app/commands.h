@@ -1,0 +1,10 @@
+/*
+ * commands.h: the subcommands of the `rutas` program. Each takes the arguments after its own
+ * name (argv[0] is the subcommand) and returns the process exit status.
+ */
+#ifndef RUTAS_COMMANDS_H
+#define RUTAS_COMMANDS_H
+
+int cmd_simulate(int argc, char **argv);
+
+#endif
