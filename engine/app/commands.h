@@ -6,5 +6,8 @@
 #define RUTAS_COMMANDS_H
 
 int cmd_simulate(int argc, char **argv);
+/* rutas validate [--strict] [--today YYYY-MM-DD] [--search DIR]... PATH...: checks packs and
+ * string folders (cmd_validate.c). */
+int cmd_validate(int argc, char **argv);
 
 #endif

@@ -1,0 +1,589 @@
+/*
+ * pack_strings.c: locale files (i18next v4 JSON, flat or nested) into StringTables, and the
+ * checks on them: required and missing keys, unknown keys, placeholder parity with the source
+ * locale, plural forms each language needs, and text too long for a projected card.
+ */
+#include "pack_internal.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Reading ------------------------------------------------------------------------------ */
+
+static bool flatten(Ctx *ctx, const cJSON *obj, const char *prefix, StringTable *table)
+{
+    bool ok = true;
+    char key[512];
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        const char *name = c->string ? c->string : "";
+        int n = prefix ? snprintf(key, sizeof key, "%s.%s", prefix, name)
+                       : snprintf(key, sizeof key, "%s", name);
+        if (n >= 256 || !*name) {
+            ctx_error(ctx, prefix ? prefix : "-",
+                      !*name ? "empty key"
+                             : "key too long (the "
+                               "limit is 255 bytes)");
+            ok = false;
+            continue;
+        }
+        if (cJSON_IsObject(c)) {
+            ok = flatten(ctx, c, key, table) && ok;
+        } else if (cJSON_IsString(c)) {
+            if (strlen(c->valuestring) > PACK_LIMIT_STRING) {
+                ctx_error(ctx, key, "string too long (%zu bytes; the limit is %d)",
+                          strlen(c->valuestring), PACK_LIMIT_STRING);
+                ok = false;
+            } else if (i18n_table_count(table) >= PACK_LIMIT_KEYS) {
+                ctx_error(ctx, key, "too many strings in one file (the limit is %d)",
+                          PACK_LIMIT_KEYS);
+                return false;
+            } else if (i18n_table_set(table, key, c->valuestring)) {
+                ctx_error(ctx, key, "duplicate key \"%s\"", key);
+                ok = false;
+            }
+        } else {
+            ctx_error(ctx, key, "must be a string or an object of strings, not %s",
+                      cJSON_IsArray(c)    ? "an array"
+                      : cJSON_IsNumber(c) ? "a number (put it in quotes)"
+                                          : "true/false/null");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool strings_flatten(Ctx *ctx, const cJSON *root, StringTable *table)
+{
+    if (!cJSON_IsObject(root)) {
+        ctx_error(ctx, "-", "a locale file must hold one JSON object ({ ... })");
+        return false;
+    }
+    return flatten(ctx, root, NULL, table);
+}
+
+StringTable *pack_strings_load(const char *path, const char *tag, PackErrors *errors)
+{
+    Ctx ctx = {errors, path, 0};
+    char dir[4096];
+    char real[4096];
+    StringTable *table = NULL;
+    cJSON *root = NULL;
+    char *text = NULL;
+    size_t size = 0;
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (!realpath(dir, real)) {
+        ctx_error(&ctx, "-", "missing file: %s does not exist", path);
+        goto fail;
+    }
+    text = content_read_file(&ctx, dir, real, slash ? slash + 1 : path, PACK_LIMIT_JSON_BYTES, true,
+                             &size);
+    if (!text || !(root = content_parse_json(&ctx, text, size))) {
+        goto fail;
+    }
+    table = i18n_table_create(tag);
+    if (!strings_flatten(&ctx, root, table)) {
+        goto fail;
+    }
+    free(text);
+    cJSON_Delete(root);
+    return table;
+fail:
+    free(text);
+    cJSON_Delete(root);
+    i18n_table_destroy(table);
+    return NULL;
+}
+
+void build_read_locales(PackBuild *b, const char *dir, const char *dir_real,
+                        const char *const *locales, int locale_count)
+{
+    for (int i = 0; i < locale_count; i++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "locales/%s.json", locales[i]);
+        Ctx ctx = {b->errors, arena_printf(b->arena, "%s/%s", dir, rel), 0};
+        size_t size = 0;
+        char *text =
+            content_read_file(&ctx, dir, dir_real, rel, PACK_LIMIT_JSON_BYTES, true, &size);
+        cJSON *root = text ? content_parse_json(&ctx, text, size) : NULL;
+        free(text);
+        if (root) {
+            StringTable *table = i18n_table_create(locales[i]);
+            strings_flatten(&ctx, root, table);
+            cJSON_Delete(root);
+            if (b->strings_count == b->strings_cap) {
+                b->strings_cap = b->strings_cap ? b->strings_cap * 2 : 8;
+                b->strings =
+                    content_xrealloc(b->strings, (size_t)b->strings_cap * sizeof *b->strings);
+            }
+            b->strings[b->strings_count++] = (BStrings){locales[i], ctx.file, table};
+        }
+        b->error_count += ctx.error_count;
+    }
+    /* A translation that was added to the folder but not to pack.json is never shown. */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/locales", dir);
+    DIR *d = opendir(path);
+    if (!d) {
+        return;
+    }
+    int seen = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && seen++ < PACK_LIMIT_FILES) {
+        size_t n = strlen(e->d_name);
+        if (e->d_name[0] == '.' || n < 6 || strcmp(e->d_name + n - 5, ".json") != 0) {
+            continue;
+        }
+        bool listed = false;
+        for (int i = 0; i < locale_count && !listed; i++) {
+            listed = strlen(locales[i]) == n - 5 && strncmp(locales[i], e->d_name, n - 5) == 0;
+        }
+        if (!listed) {
+            pack_errors_add(b->errors, PACK_SEVERITY_WARNING,
+                            arena_printf(b->arena, "%s/locales/%s", dir, e->d_name), "-",
+                            "this locale is not listed in pack.json \"locales\", so it is "
+                            "ignored");
+        }
+    }
+    closedir(d);
+}
+
+/* ---- Checks shared by packs and UI strings ------------------------------------------------ */
+
+/* If key ends in _zero, _one, ... _other, returns the position of the underscore. */
+static const char *plural_suffix(const char *key)
+{
+    const char *u = strrchr(key, '_');
+    if (u && i18n_plural_from_suffix(u + 1) >= 0 && u > key) {
+        return u;
+    }
+    return NULL;
+}
+
+typedef struct Names {
+    const char *name[16];
+    size_t len[16];
+    int count;
+} Names;
+
+static void names_of(const char *text, Names *names)
+{
+    names->count = 0;
+    const char *name;
+    size_t len;
+    const char *p = text;
+    while ((p = i18n_next_placeholder(p, &name, &len)) != NULL && names->count < 16) {
+        names->name[names->count] = name;
+        names->len[names->count++] = len;
+    }
+}
+
+static bool names_have(const Names *names, const char *name, size_t len)
+{
+    for (int i = 0; i < names->count; i++) {
+        if (names->len[i] == len && memcmp(names->name[i], name, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The source text a translated key is compared with: the same key, or for a plural form the
+ * source's _other form (languages have different plural categories). */
+static const char *source_text_for(const StringTable *source, const char *key)
+{
+    const char *v = i18n_table_get(source, key);
+    const char *u = plural_suffix(key);
+    if (!v && u) {
+        char base[512];
+        snprintf(base, sizeof base, "%.*s_other", (int)(u - key), key);
+        v = i18n_table_get(source, base);
+        if (!v) {
+            snprintf(base, sizeof base, "%.*s", (int)(u - key), key);
+            v = i18n_table_get(source, base);
+        }
+    }
+    return v;
+}
+
+static void check_placeholders(Ctx *ctx, const char *key, const char *source_text, const char *text,
+                               const char *source_tag)
+{
+    Names src;
+    Names own;
+    names_of(source_text, &src);
+    names_of(text, &own);
+    for (int i = 0; i < own.count; i++) {
+        if (!names_have(&src, own.name[i], own.len[i])) {
+            ctx_error(ctx, key,
+                      "placeholder {{%.*s}} is not in the source text (%s); "
+                      "placeholders must not be translated",
+                      (int)own.len[i], own.name[i], source_tag);
+        }
+    }
+    for (int i = 0; i < src.count; i++) {
+        if (!names_have(&own, src.name[i], src.len[i])) {
+            ctx_error(ctx, key, "missing placeholder {{%.*s}} that the source text (%s) has",
+                      (int)src.len[i], src.name[i], source_tag);
+        }
+    }
+}
+
+/* Every base of a plural key must have each form the language needs. */
+static void check_plural_forms(Ctx *ctx, const StringTable *table)
+{
+    IdMap seen = {0};
+    const char *tag = i18n_table_tag(table);
+    unsigned needed = i18n_plural_forms_needed(tag);
+    char **bases = NULL;
+    int base_count = 0;
+    for (int i = 0; i < i18n_table_count(table); i++) {
+        const char *key = i18n_table_key(table, i);
+        const char *u = plural_suffix(key);
+        if (!u) {
+            continue;
+        }
+        char base[512];
+        snprintf(base, sizeof base, "%.*s", (int)(u - key), key);
+        if (idmap_get(&seen, base) >= 0) {
+            continue;
+        }
+        bases = content_xrealloc(bases, (size_t)(base_count + 1) * sizeof *bases);
+        size_t n = strlen(base) + 1;
+        bases[base_count] = content_xrealloc(NULL, n);
+        memcpy(bases[base_count], base, n);
+        idmap_put(&seen, bases[base_count], base_count);
+        base_count++;
+        for (int c = 0; c < PLURAL_CATEGORY_COUNT; c++) {
+            char form[600];
+            snprintf(form, sizeof form, "%s_%s", base, i18n_plural_suffix((PluralCategory)c));
+            if ((needed & (1u << c)) && !i18n_table_get(table, form)) {
+                ctx_error(ctx, form, "missing plural form \"%s\" (the %s language needs it)",
+                          i18n_plural_suffix((PluralCategory)c), tag);
+            }
+        }
+    }
+    idmap_clear(&seen);
+    for (int i = 0; i < base_count; i++) {
+        free(bases[i]);
+    }
+    free(bases);
+}
+
+static bool is_plural_variant_of(const StringTable *table, const char *key)
+{
+    const char *u = plural_suffix(key);
+    if (!u) {
+        return false;
+    }
+    for (int c = 0; c < PLURAL_CATEGORY_COUNT; c++) {
+        char form[600];
+        snprintf(form, sizeof form, "%.*s_%s", (int)(u - key), key,
+                 i18n_plural_suffix((PluralCategory)c));
+        if (i18n_table_get(table, form)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int pack_strings_compare(const StringTable *source, const StringTable *target, const char *file,
+                         PackErrors *errors)
+{
+    Ctx ctx = {errors, file, 0};
+    const char *source_tag = i18n_table_tag(source);
+    int missing = 0;
+    for (int i = 0; i < i18n_table_count(source); i++) {
+        const char *key = i18n_table_key(source, i);
+        if (plural_suffix(key) || i18n_table_get(target, key)) {
+            continue;
+        }
+        missing++;
+        ctx_error(&ctx, key, "missing string (the source %s has it)", source_tag);
+    }
+    for (int i = 0; i < i18n_table_count(target); i++) {
+        const char *key = i18n_table_key(target, i);
+        const char *value = i18n_table_value(target, i);
+        const char *src = source_text_for(source, key);
+        if (!src && !is_plural_variant_of(source, key)) {
+            ctx_warn(&ctx, key, "key not in the source %s (a typo, or a string no longer used?)",
+                     source_tag);
+            continue;
+        }
+        if (src) {
+            check_placeholders(&ctx, key, src, value, source_tag);
+        }
+    }
+    check_plural_forms(&ctx, target);
+    return missing;
+}
+
+/* ---- Pack strings ------------------------------------------------------------------------- */
+
+typedef struct Expect {
+    const char *key;
+    const char *what; /* why it is needed, for messages */
+    bool required;
+    int fit;        /* at most this many characters fit where it is shown; 0: no limit */
+    bool fit_error; /* too long is an error, not a warning */
+} Expect;
+
+typedef struct Expects {
+    Expect *items;
+    int count;
+    int cap;
+    IdMap index;
+} Expects;
+
+static void expect(PackBuild *b, Expects *e, const char *key, const char *what, bool required,
+                   int fit, bool fit_error)
+{
+    if (idmap_get(&e->index, key) >= 0) {
+        return;
+    }
+    if (e->count == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 64;
+        e->items = content_xrealloc(e->items, (size_t)e->cap * sizeof *e->items);
+    }
+    const char *k = arena_strdup(b->arena, key);
+    e->items[e->count] = (Expect){k, what, required, fit, fit_error};
+    idmap_put(&e->index, k, e->count++);
+}
+
+/* Limits of what fits at the projected size (docs/pack-format.md, "Text that fits"). */
+enum {
+    FIT_PROMPT = 200,
+    FIT_OPTION = 100,
+    FIT_ANSWER = 280,
+    FIT_NOTE = 400,
+    FIT_NAME = 32,
+    FIT_SPACE = 24,
+    FIT_TITLE = 60,
+    FIT_CONTENT_NOTE = 40
+};
+
+static void collect_expected(PackBuild *b, const Pack *pack, Expects *e)
+{
+    const GameDef *def = &pack->def;
+    char key[512];
+    expect(b, e, "pack.title", "the pack's title", true, FIT_TITLE, false);
+    expect(b, e, "pack.description", "", false, 0, false);
+    for (int t = 0; t < def->topic_count; t++) {
+        snprintf(key, sizeof key, "topic.%s.name", def->topics[t].id);
+        expect(b, e, key, "the topic's name", true, FIT_NAME, false);
+        snprintf(key, sizeof key, "topic.%s.description", def->topics[t].id);
+        expect(b, e, key, "", false, 0, false);
+    }
+    for (int d = 0; d < def->deck_count; d++) {
+        if (def->decks[d].topic < 0) {
+            snprintf(key, sizeof key, "deck.%s.name", def->decks[d].id);
+            expect(b, e, key, "the shared deck's name", true, FIT_NAME, false);
+        }
+    }
+    for (int s = 0; s < def->space_count; s++) {
+        snprintf(key, sizeof key, "space.%s.name", def->spaces[s].id);
+        expect(b, e, key, "", false, FIT_SPACE, false);
+    }
+    for (int c = 0; c < def->card_count; c++) {
+        const Card *card = &def->cards[c];
+        const PackCardInfo *info = &pack->card_info[c];
+        for (int n = 0; n < info->content_note_count; n++) {
+            snprintf(key, sizeof key, "content_note.%s", info->content_notes[n]);
+            expect(b, e, key, "a content note tag a card uses", true, FIT_CONTENT_NOTE, false);
+        }
+        snprintf(key, sizeof key, "card.%s.prompt", card->id);
+        expect(b, e, key, "every card has a prompt", true, FIT_PROMPT, true);
+        snprintf(key, sizeof key, "card.%s.note", card->id);
+        expect(b, e, key, "", false, FIT_NOTE, false);
+        bool needs_explain = card->kind == CARD_MYTH_FACT || card->kind == CARD_ACTION;
+        snprintf(key, sizeof key, "card.%s.explain", card->id);
+        expect(b, e, key,
+               card->kind == CARD_MYTH_FACT ? "a myth_fact card explains its answer"
+                                            : "an action card says why",
+               needs_explain, FIT_ANSWER, false);
+        snprintf(key, sizeof key, "card.%s.answer", card->id);
+        expect(b, e, key, "a scenario card reveals guidance", card->kind == CARD_SCENARIO,
+               FIT_ANSWER, false);
+        for (int o = 1; o <= card->options; o++) {
+            snprintf(key, sizeof key, "card.%s.options.%d", card->id, o);
+            expect(b, e, key, "the card's \"options\" count in pack.json", true, FIT_OPTION, false);
+        }
+    }
+}
+
+/* Why a key is not known, as precisely as the key allows. */
+static void report_unknown(Ctx *ctx, const Pack *pack, const char *key)
+{
+    const GameDef *def = &pack->def;
+    char id[128] = "";
+    const char *dot = strchr(key, '.');
+    if (dot) {
+        size_t n = strcspn(dot + 1, ".");
+        snprintf(id, sizeof id, "%.*s", (int)(n < 100 ? n : 100), dot + 1);
+    }
+    if (strncmp(key, "card.", 5) == 0 && gamedef_find_card(def, id) < 0) {
+        ctx_warn(ctx, key, "unknown key: the pack has no card \"%s\"", id);
+    } else if (strncmp(key, "topic.", 6) == 0 && gamedef_find_topic(def, id) < 0) {
+        ctx_warn(ctx, key, "unknown key: the pack has no topic \"%s\"", id);
+    } else if (strncmp(key, "space.", 6) == 0 && gamedef_find_space(def, id) < 0) {
+        ctx_warn(ctx, key, "unknown key: the board has no space \"%s\"", id);
+    } else if (strncmp(key, "deck.", 5) == 0 && gamedef_find_deck(def, id) < 0) {
+        ctx_warn(ctx, key, "unknown key: the pack has no deck \"%s\"", id);
+    } else if (strncmp(key, "content_note.", 13) == 0) {
+        ctx_warn(ctx, key, "unknown key: no card uses the content note \"%s\"", key + 13);
+    } else {
+        ctx_warn(ctx, key, "unknown key (not used by the pack; a typo?)");
+    }
+}
+
+static void check_locale_meta(Ctx *ctx, const char *key, const char *value)
+{
+    if (strcmp(key, "locale.script") == 0) {
+        bool ok = strlen(value) == 4 && value[0] >= 'A' && value[0] <= 'Z';
+        for (int i = 1; ok && i < 4; i++) {
+            ok = value[i] >= 'a' && value[i] <= 'z';
+        }
+        if (!ok) {
+            ctx_error(ctx, key,
+                      "\"%s\" is not an ISO 15924 script code such as \"Latn\", "
+                      "\"Arab\" or \"Deva\"",
+                      value);
+        }
+    } else if (strcmp(key, "locale.direction") == 0 && strcmp(value, "ltr") != 0 &&
+               strcmp(value, "rtl") != 0) {
+        ctx_error(ctx, key, "direction must be \"ltr\" or \"rtl\", not \"%s\"", value);
+    }
+}
+
+enum { MISSING_SHOWN = 20 };
+
+void build_check_strings(PackBuild *b, Pack *pack)
+{
+    Expects e = {0};
+    collect_expected(b, pack, &e);
+    const char *source_tag = pack->source_locale;
+
+    /* Merge the layers: per locale, base first, overlays replacing. */
+    pack->tables = arena_alloc(b->arena, (size_t)pack->locale_count * sizeof *pack->tables + 1);
+    pack->coverage = arena_alloc(b->arena, (size_t)pack->locale_count * sizeof *pack->coverage + 1);
+    const char **top_file = arena_alloc(b->arena, (size_t)pack->locale_count * sizeof(char *) + 1);
+    const StringTable *source = NULL;
+    for (int l = 0; l < pack->locale_count; l++) {
+        StringTable *merged = i18n_table_create(pack->locales[l]);
+        for (int s = 0; s < b->strings_count; s++) {
+            if (strcmp(b->strings[s].tag, pack->locales[l]) != 0) {
+                continue;
+            }
+            const StringTable *t = b->strings[s].table;
+            for (int i = 0; i < i18n_table_count(t); i++) {
+                i18n_table_set(merged, i18n_table_key(t, i), i18n_table_value(t, i));
+            }
+            top_file[l] = b->strings[s].file;
+        }
+        pack->tables[l] = merged;
+        if (strcmp(pack->locales[l], source_tag) == 0) {
+            source = merged;
+        }
+    }
+
+    /* Each layer's own keys, reported against the file that holds them. */
+    for (int s = 0; s < b->strings_count; s++) {
+        Ctx ctx = {b->errors, b->strings[s].file, 0};
+        const StringTable *t = b->strings[s].table;
+        bool is_source = strcmp(b->strings[s].tag, source_tag) == 0;
+        for (int i = 0; i < i18n_table_count(t); i++) {
+            const char *key = i18n_table_key(t, i);
+            const char *value = i18n_table_value(t, i);
+            int x = idmap_get(&e.index, key);
+            const char *u = plural_suffix(key);
+            if (x < 0 && u) {
+                char base[512];
+                snprintf(base, sizeof base, "%.*s", (int)(u - key), key);
+                x = idmap_get(&e.index, base);
+            }
+            if (strncmp(key, "locale.", 7) == 0) {
+                check_locale_meta(&ctx, key, value);
+            } else if (x < 0) {
+                report_unknown(&ctx, pack, key);
+            }
+            if (x >= 0 && !*value && e.items[x].required) {
+                ctx_warn(&ctx, key, "empty string");
+            }
+            size_t chars = content_utf8_length(value);
+            if (x >= 0 && e.items[x].fit && chars > (size_t)e.items[x].fit) {
+                if (e.items[x].fit_error) {
+                    ctx_error(&ctx, key,
+                              "too long for a projected card (%zu characters; at "
+                              "most %d fit)",
+                              chars, e.items[x].fit);
+                } else {
+                    ctx_warn(&ctx, key,
+                             "may not fit where it is shown (%zu characters; "
+                             "keep it within %d)",
+                             chars, e.items[x].fit);
+                }
+            }
+            const char *src = source && !is_source ? source_text_for(source, key) : NULL;
+            if (src) {
+                check_placeholders(&ctx, key, src, value, source_tag);
+            }
+        }
+        b->error_count += ctx.error_count;
+    }
+
+    /* Missing keys and coverage, on the merged tables. */
+    for (int l = 0; l < pack->locale_count; l++) {
+        const StringTable *t = pack->tables[l];
+        bool is_source = t == source;
+        Ctx ctx = {b->errors, top_file[l] ? top_file[l] : b->top_file, 0};
+        int total = 0;
+        int missing = 0;
+        for (int x = 0; x < e.count; x++) {
+            const Expect *ex = &e.items[x];
+            if (!ex->required && !(source && i18n_table_get(source, ex->key))) {
+                continue;
+            }
+            total++;
+            if (i18n_table_get(t, ex->key) || is_plural_variant_of(t, ex->key)) {
+                continue;
+            }
+            char probe[600];
+            snprintf(probe, sizeof probe, "%s_other", ex->key);
+            if (i18n_table_get(t, probe)) {
+                continue;
+            }
+            missing++;
+            if (is_source && ex->required) {
+                ctx_error(&ctx, ex->key, "missing string (%s)", ex->what);
+            } else if (!is_source && missing <= MISSING_SHOWN) {
+                ctx_warn(&ctx, ex->key, "missing translation (shown in %s instead)", source_tag);
+            }
+        }
+        if (!is_source && missing > MISSING_SHOWN) {
+            ctx_warn(&ctx, "-", "%d more missing translations not listed", missing - MISSING_SHOWN);
+        }
+        if (is_source && b->options.strict) {
+            for (int c = 0; c < pack->def.card_count; c++) {
+                char key[512];
+                snprintf(key, sizeof key, "card.%s.note", pack->def.cards[c].id);
+                if (!i18n_table_get(t, key)) {
+                    ctx_warn(&ctx, key,
+                             "no facilitator note (optional, but it helps the "
+                             "facilitator lead the discussion)");
+                }
+            }
+        }
+        if (!i18n_table_get(t, "locale.name")) {
+            ctx_warn(&ctx, "locale.name",
+                     "missing the language's own name (shown in the "
+                     "language menu), such as \"Español (México)\"");
+        }
+        check_plural_forms(&ctx, t);
+        pack->coverage[l] = (PackCoverage){total, missing};
+        b->error_count += ctx.error_count;
+    }
+    free(e.items);
+    idmap_clear(&e.index);
+}
