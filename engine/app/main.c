@@ -18,7 +18,8 @@ static void usage(FILE *out)
           "Rutas: a board game to talk about rights, relationships and risks, for groups of\n"
           "young people with a facilitator.\n\n"
           "Commands:\n"
-          "  simulate     play many games headless and print figures\n\n"
+          "  simulate     play many games headless and print figures\n"
+          "  validate     check content packs and print every problem\n\n"
           "Options:\n"
           "  --version    print the version and exit\n"
           "  --help       show this help and exit\n\n"
@@ -33,6 +34,7 @@ typedef struct Command {
 
 static const Command commands[] = {
     {"simulate", cmd_simulate},
+    {"validate", cmd_validate},
 };
 
 int main(int argc, char **argv)
