@@ -8,6 +8,7 @@
 #include "commands.h"
 
 #include "bot.h"
+#include "pack.h"
 #include "rules.h"
 
 #include <inttypes.h>
@@ -29,6 +30,7 @@ typedef struct SimOptions {
     int minutes;
     int rounds;
     uint64_t seed;
+    const char *pack; /* a pack folder, or NULL for the built-in demo definition */
 } SimOptions;
 
 typedef struct SimTotals {
@@ -49,6 +51,7 @@ static void usage(FILE *out)
           "                 (default: the pack's rules)\n"
           "  --rounds R     end each game after R rounds (default: the pack's rules)\n"
           "  --seed N       first seed (default 1); game i uses seed N+i\n"
+          "  --pack PATH    the pack to play (default: a small built-in demo board)\n"
           "  --help         show this help\n",
           out);
 }
@@ -161,7 +164,9 @@ int cmd_simulate(int argc, char **argv)
             usage(stderr);
             return 2;
         }
-        if (strcmp(a, "--games") == 0 && parse_int(value, 1, 10000000, &v)) {
+        if (strcmp(a, "--pack") == 0) {
+            opt.pack = value;
+        } else if (strcmp(a, "--games") == 0 && parse_int(value, 1, 10000000, &v)) {
             opt.games = (int)v;
         } else if (strcmp(a, "--teams") == 0 && parse_int(value, 2, 8, &v)) {
             opt.teams = (int)v;
@@ -178,11 +183,38 @@ int cmd_simulate(int argc, char **argv)
         i++;
     }
     const GameDef *def = gamedef_demo();
+    Pack *pack = NULL;
+    if (opt.pack != NULL) {
+        PackErrors errors;
+        pack_errors_init(&errors);
+        /* Bases named by `extends` are looked for beside the pack. */
+        char parent[4096];
+        snprintf(parent, sizeof parent, "%s/..", opt.pack);
+        const char *dirs[] = {parent};
+        PackSearchPath search = {dirs, 1};
+        pack = pack_load(opt.pack, &search, NULL, &errors);
+        for (int i = 0; i < errors.count; i++) {
+            if (errors.items[i].severity == PACK_SEVERITY_ERROR) {
+                char line[1024];
+                pack_error_format(&errors.items[i], line, sizeof line);
+                fprintf(stderr, "%s\n", line);
+            }
+        }
+        pack_errors_clear(&errors);
+        if (pack == NULL) {
+            fprintf(stderr,
+                    "rutas simulate: cannot load the pack in %s (run 'rutas validate %s')\n",
+                    opt.pack, opt.pack);
+            return 1;
+        }
+        def = pack_def(pack);
+    }
     SimTotals t;
     clock_t start = clock();
     int rc = simulate(def, &opt, &t);
     double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
     if (rc != 0) {
+        pack_free(pack);
         return rc;
     }
     double n = opt.games;
@@ -206,5 +238,6 @@ int cmd_simulate(int argc, char **argv)
                100.0 * t.dry_games[d] / n);
     }
     printf("throughput          %.0f games/s\n", seconds > 0 ? n / seconds : 0.0);
+    pack_free(pack);
     return 0;
 }
