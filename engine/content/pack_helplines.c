@@ -66,7 +66,7 @@ static const char *str_field(Ctx *ctx, Arena *arena, const cJSON *obj, const cha
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!v) {
         if (required) {
-            ctx_error(ctx, path, "missing required field \"%s\"", name);
+            ctx_error(ctx, place, "missing required field \"%s\"", name);
         }
         return required ? NULL : "";
     }
@@ -86,7 +86,7 @@ static const PackText *texts_field(Ctx *ctx, Arena *arena, const cJSON *obj, con
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!v) {
         if (required) {
-            ctx_error(ctx, path,
+            ctx_error(ctx, place,
                       "missing required field \"%s\" (an object of texts by "
                       "language, such as {\"es-MX\": \"...\"})",
                       name);
@@ -195,7 +195,7 @@ static void read_line(PackBuild *b, Ctx *ctx, const cJSON *o, const char *path, 
     const cJSON *topics = cJSON_GetObjectItemCaseSensitive(o, "topics");
     snprintf(place, sizeof place, "%s.topics", path);
     if (!topics) {
-        ctx_error(ctx, path, "missing required field \"topics\" (topic ids, or [\"all\"])");
+        ctx_error(ctx, place, "missing required field \"topics\" (topic ids, or [\"all\"])");
     } else if (!cJSON_IsArray(topics) || cJSON_GetArraySize(topics) < 1 ||
                cJSON_GetArraySize(topics) > PACK_LIMIT_LIST) {
         ctx_error(ctx, place, "must be an array of 1 to %d topic ids, or [\"all\"]",

@@ -95,8 +95,9 @@ static bool need(Layer *l, const cJSON *obj, const char *path, const char *name,
         return true;
     }
     if (required) {
-        ctx_error(&l->ctx, path && *path ? path : "-", "missing required field \"%s\"%s", name,
-                  hint ? hint : "");
+        char place[256];
+        join(place, sizeof place, path, name);
+        ctx_error(&l->ctx, place, "missing required field \"%s\"%s", name, hint ? hint : "");
     }
     return false;
 }
@@ -437,7 +438,8 @@ static void read_board(Layer *l, const cJSON *board)
                       kind);
         }
         if (k == SPACE_TOPIC && !get(s, "topic")) {
-            ctx_error(&l->ctx, path,
+            join(place, sizeof place, path, "topic");
+            ctx_error(&l->ctx, place,
                       "missing required field \"topic\" (a topic space names its "
                       "topic)");
         }

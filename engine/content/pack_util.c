@@ -471,6 +471,14 @@ static void syntax_error(Ctx *ctx, const char *text, size_t size, const char *at
 {
     char place[32];
     const char *end = text + size;
+    /* Where cJSON expected a key string, its error pointer is one past the offending byte. */
+    if (at > text) {
+        const char *key_prev = skip_space_back(text, at - 1);
+        char p = key_prev > text ? key_prev[-1] : '\0';
+        if (at[-1] != '"' && (p == '{' || p == ',')) {
+            at--;
+        }
+    }
     while (at < end && (*at == ' ' || *at == '\t' || *at == '\n' || *at == '\r')) {
         at++;
     }

@@ -123,7 +123,7 @@ bool i18n_tag_normalize(const char *tag, char *out, size_t size)
         }
     }
     buf[len] = '\0';
-    if (len + 1 > size) {
+    if (len == 0 || len + 1 > size) {
         return false;
     }
     memcpy(out, buf, len + 1);
