@@ -85,6 +85,22 @@ Status replay_run(const Replay *replay, const GameDef *def, int upto, GameState 
     return STATUS_OK;
 }
 
+int replay_repair(Replay *replay, const GameDef *def, GameState *state)
+{
+    if (rules_new_game(state, def, &replay->config, replay->seed) != STATUS_OK) {
+        return -1;
+    }
+    int kept = 0;
+    for (int i = 0; i < replay->count; i++) {
+        if (rules_apply(state, &replay->moves[i], NULL) == STATUS_OK) {
+            replay->moves[kept++] = replay->moves[i];
+        }
+    }
+    int dropped = replay->count - kept;
+    replay->count = kept;
+    return dropped;
+}
+
 typedef struct Buf {
     char *data;
     size_t len;
@@ -155,6 +171,15 @@ char *replay_to_text(const Replay *replay, const GameDef *def)
         const char *name = rules_move_name(m->kind);
         int arity = move_arity(m->kind);
         buf_printf(&b, "%s", name != NULL ? name : "?");
+        /* Topics and spaces by id, so that a replay survives a pack that reorders them. */
+        if (m->kind == MOVE_CHOOSE_TOPIC && m->a >= 0 && m->a < def->topic_count) {
+            buf_printf(&b, " %s\n", def->topics[m->a].id);
+            continue;
+        }
+        if (m->kind == MOVE_PLACE_TOKEN && m->b >= 0 && m->b < def->space_count) {
+            buf_printf(&b, " %d %s\n", m->a, def->spaces[m->b].id);
+            continue;
+        }
         int args[3] = {m->a, m->b, m->c};
         for (int k = 0; k < arity; k++) {
             buf_printf(&b, " %d", args[k]);
@@ -320,10 +345,39 @@ bool replay_from_text(const char *text, size_t len, const GameDef *def, Replay *
             }
             int arity = move_arity((MoveKind)kind);
             long long args[3] = {0, 0, 0};
-            int got = parse_ints(sp != NULL ? sp : "", args, 3, -100000, 100000);
+            char ids[sizeof line];
+            const char *numbers = sp != NULL ? sp : "";
+            if (kind == MOVE_CHOOSE_TOPIC || kind == MOVE_PLACE_TOKEN) {
+                /* The last value is a topic or space id. */
+                const char *last = strrchr(line, ' ');
+                if (last == NULL) {
+                    replay_free(&r);
+                    return fail(err, err_size, lineno, "wrong number of values for this move");
+                }
+                int index = kind == MOVE_CHOOSE_TOPIC ? gamedef_find_topic(def, last + 1)
+                                                      : gamedef_find_space(def, last + 1);
+                if (index < 0) {
+                    replay_free(&r);
+                    return fail(err, err_size, lineno,
+                                kind == MOVE_CHOOSE_TOPIC ? "topic is not in this pack"
+                                                          : "space is not in this pack");
+                }
+                size_t keep = (size_t)(last - numbers);
+                memcpy(ids, numbers, keep);
+                ids[keep] = '\0';
+                numbers = ids;
+                args[arity - 1] = index;
+                arity--;
+            }
+            int got = parse_ints(numbers, args, 3, -100000, 100000);
             if (got != arity) {
                 replay_free(&r);
                 return fail(err, err_size, lineno, "wrong number of values for this move");
+            }
+            if (kind == MOVE_CHOOSE_TOPIC) {
+                args[0] = args[arity];
+            } else if (kind == MOVE_PLACE_TOKEN) {
+                args[1] = args[arity];
             }
             Move m = {(MoveKind)kind, (int)args[0], (int)args[1], (int)args[2]};
             if (!replay_push(&r, &m)) {

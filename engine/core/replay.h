@@ -11,8 +11,9 @@
  *     teams 4
  *     filter 18 3 0 0 0        (max age, max intensity, rounds, minutes, topics-off mask)
  *     exclude rel-03           (one line per excluded card, optional)
- *     roll                     (one move per line: its name and up to three integers)
+ *     roll                     (one move per line: its name and up to three values)
  *     tally 5 3 1
+ *     choose-topic family      (topics and spaces by id: place 2 stop-work)
  *     complete
  *
  * Ownership: a Replay owns its move array; replay_free releases it.
@@ -48,6 +49,11 @@ bool replay_pop(Replay *replay);
  * status of the first move that failed, with *failed_at set to its index when not NULL. */
 Status replay_run(const Replay *replay, const GameDef *def, int upto, GameState *state,
                   int *failed_at);
+
+/* Plays every move that is still legal and drops the others, for a replay recorded with another
+ * version of the pack (a card that changed kind, a topic switched off). Returns how many moves
+ * were dropped, or -1 when the replay's setup does not fit def. */
+int replay_repair(Replay *replay, const GameDef *def, GameState *state);
 
 /* Writes the text form; the caller frees the result with free(). NULL when out of memory. */
 char *replay_to_text(const Replay *replay, const GameDef *def);

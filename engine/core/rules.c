@@ -3,8 +3,8 @@
  *
  * Every move is first checked by check_move(), which has no side effects, and only then
  * applied; so an illegal move never changes the state and never emits an event. All
- * randomness comes from state->rng, in the order moves are applied, which is what makes
- * replays exact.
+ * randomness comes from the session seed: one PCG32 stream for the dice and one for each deck,
+ * drawn in the order moves are applied, which is what makes replays exact.
  */
 #include "rules.h"
 
@@ -112,14 +112,26 @@ static bool topic_is_on(const GameState *state, int topic)
     return topic >= 0 && !(state->config.topics_off & (1u << topic));
 }
 
-static void shuffle(GameState *state, int start, int count)
+static void shuffle(GameState *state, int deck, int start, int count)
 {
+    Rng *rng = &state->deck_rng[deck];
     for (int i = count - 1; i > 0; i--) {
-        int j = (int)rng_below(&state->rng, (uint32_t)(i + 1));
+        int j = (int)rng_below(rng, (uint32_t)(i + 1));
         uint16_t t = state->order[start + i];
         state->order[start + i] = state->order[start + j];
         state->order[start + j] = t;
     }
+}
+
+/* FNV-1a of a deck id: its PCG32 stream number. */
+static uint64_t deck_stream(const char *id)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (const unsigned char *p = (const unsigned char *)id; *p != '\0'; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    return h;
 }
 
 static int pause_space(const GameDef *def)
@@ -181,7 +193,8 @@ Status rules_new_game(GameState *state, const GameDef *def, const GameConfig *co
             }
         }
         deck->count = slot - deck->start;
-        shuffle(state, deck->start, deck->count);
+        rng_seed(&state->deck_rng[d], seed, deck_stream(def->decks[d].id));
+        shuffle(state, d, deck->start, deck->count);
     }
     return STATUS_OK;
 }
@@ -368,10 +381,10 @@ static int draw(GameState *state, int deck, EventList *events)
     }
     if (ds->next >= ds->count) {
         int last = state->order[ds->start + ds->count - 1];
-        shuffle(state, ds->start, ds->count);
+        shuffle(state, deck, ds->start, ds->count);
         /* No card twice in a row across a reshuffle. */
         if (ds->count > 1 && state->order[ds->start] == last) {
-            int j = 1 + (int)rng_below(&state->rng, (uint32_t)(ds->count - 1));
+            int j = 1 + (int)rng_below(&state->deck_rng[deck], (uint32_t)(ds->count - 1));
             state->order[ds->start] = state->order[ds->start + j];
             state->order[ds->start + j] = (uint16_t)last;
         }
@@ -724,6 +737,7 @@ uint64_t rules_state_hash(const GameState *state)
     h = fnv(h, &state->rng.state, sizeof state->rng.state);
     for (int d = 0; d < state->def->deck_count; d++) {
         const DeckState *ds = &state->decks[d];
+        h = fnv(h, &state->deck_rng[d].state, sizeof state->deck_rng[d].state);
         int v[2] = {ds->next, ds->cycle};
         h = fnv(h, v, sizeof v);
         h = fnv(h, &state->order[ds->start], (size_t)ds->count * sizeof state->order[0]);

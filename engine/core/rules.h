@@ -136,7 +136,10 @@ typedef struct Stats {
 typedef struct GameState {
     const GameDef *def;
     GameConfig config;
-    Rng rng;
+    Rng rng; /* the dice */
+    /* One stream per deck, keyed by the deck's id: a pack update that changes one deck leaves
+     * the dice and every other deck as they were, so saved games replay across versions. */
+    Rng deck_rng[GAMEDEF_MAX_DECKS];
     Phase phase;
     int team_count;
     int current; /* team whose turn it is */

@@ -705,6 +705,66 @@ static void test_undo_is_replay_without_the_last_move(void **unused)
     replay_free(NULL);
 }
 
+/* Plays n turns passing every card, and records the dice. */
+static void play_passing(const GameDef *def, int turns, int *dice)
+{
+    GameState s;
+    GameConfig config = rules_default_config(3);
+    assert_int_equal(rules_new_game(&s, def, &config, 4242), STATUS_OK);
+    int rolls = 0;
+    while (rolls < turns) {
+        Move m = {MOVE_ROLL, 0, 0, 0};
+        switch (s.phase) {
+        case PHASE_ROLL:
+            dice[rolls++] = 0;
+            break;
+        case PHASE_PAUSED:
+            m.kind = MOVE_STAY;
+            break;
+        case PHASE_CARD:
+        case PHASE_OPEN_TALK:
+            m.kind = MOVE_PASS;
+            break;
+        case PHASE_CLAIM:
+            m.kind = MOVE_DECLINE;
+            break;
+        case PHASE_CHOOSE_TOPIC:
+            m.kind = MOVE_CHOOSE_TOPIC;
+            while (!rules_is_legal(&s, &m)) {
+                m.a++;
+            }
+            break;
+        case PHASE_OVER:
+            return;
+        }
+        assert_int_equal(rules_apply(&s, &m, NULL), STATUS_OK);
+        if (m.kind == MOVE_ROLL) {
+            dice[rolls - 1] = s.last_dice[0] * 16 + s.last_dice[1];
+        }
+    }
+}
+
+static void test_deck_change_keeps_the_dice(void **unused)
+{
+    (void)unused;
+    /* A pack update that adds a card to one deck must not change the dice (each deck shuffles
+     * from its own stream), or a saved game could not be replayed on the new version. */
+    const GameDef *demo_def = gamedef_demo();
+    static Card cards[64];
+    memcpy(cards, demo_def->cards, (size_t)demo_def->card_count * sizeof cards[0]);
+    cards[demo_def->card_count] = (Card){"fr-new", 0, CARD_DISCUSS, 12, 1, 0, ANSWER_NONE, {0}};
+    GameDef changed = *demo_def;
+    changed.cards = cards;
+    changed.card_count = demo_def->card_count + 1;
+    changed.rules.rounds = 100;
+    GameDef same = *demo_def;
+    same.rules.rounds = 100;
+    int a[60], b[60];
+    play_passing(&same, 60, a);
+    play_passing(&changed, 60, b);
+    assert_memory_equal(a, b, sizeof a);
+}
+
 /* --- replays ------------------------------------------------------------------------------ */
 
 static void test_replay_text_round_trip(void **unused)
@@ -726,17 +786,25 @@ static void test_replay_text_round_trip(void **unused)
         rules_apply(&s, &m, NULL);
         replay_push(&r, &m);
     }
+    Move place = {MOVE_PLACE_TOKEN, 1, 3, 0};
+    replay_push(&r, &place);
     char *text = replay_to_text(&r, def);
     assert_non_null(strstr(text, "exclude fr-3\n"));
+    assert_non_null(strstr(text, "place 1 stop-online\n"));
     Replay back;
     char err[128];
     assert_true(replay_from_text(text, strlen(text), def, &back, err, sizeof err));
     assert_int_equal(back.count, r.count);
-    GameState t;
-    assert_int_equal(replay_run(&back, def, -1, &t, NULL), STATUS_OK);
-    assert_int_equal(rules_state_hash(&t), rules_state_hash(&s));
+    assert_int_equal(back.moves[back.count - 1].b, 3);
     char *again = replay_to_text(&back, def);
     assert_string_equal(text, again);
+    GameState t;
+    /* The last move (placing a token after the end) is refused: replay up to it. */
+    assert_int_equal(replay_run(&back, def, back.count - 1, &t, NULL), STATUS_OK);
+    assert_int_equal(rules_state_hash(&t), rules_state_hash(&s));
+    /* Repair drops what no longer applies. */
+    assert_int_equal(replay_repair(&back, def, &t), 1);
+    assert_int_equal(rules_state_hash(&t), rules_state_hash(&s));
     free(text);
     free(again);
     replay_free(&r);
@@ -763,6 +831,12 @@ static void test_replay_rejects_bad_text(void **unused)
          "line 6: wrong number of values"},
         {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 3 0 0 0\nexclude zz\n",
          "line 6: excluded card is not in this pack"},
+        {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 3 0 0 0\nchoose-topic zz\n",
+         "line 6: topic is not in this pack"},
+        {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 3 0 0 0\nplace 1 nowhere\n",
+         "line 6: space is not in this pack"},
+        {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 3 0 0 0\nplace\n",
+         "line 6: wrong number of values"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Replay r;
@@ -945,6 +1019,7 @@ int main(void)
         cmocka_unit_test(test_illegal_moves_change_nothing),
         cmocka_unit_test(test_gamedef_check),
         cmocka_unit_test(test_undo_is_replay_without_the_last_move),
+        cmocka_unit_test(test_deck_change_keeps_the_dice),
         cmocka_unit_test(test_replay_text_round_trip),
         cmocka_unit_test(test_replay_rejects_bad_text),
         cmocka_unit_test(test_golden_replay),
