@@ -9,5 +9,8 @@ int cmd_simulate(int argc, char **argv);
 /* rutas validate [--strict] [--today YYYY-MM-DD] [--search DIR]... PATH...: checks packs and
  * string folders (cmd_validate.c). */
 int cmd_validate(int argc, char **argv);
+/* rutas screenshot --screen NAME --size WxH --out FILE.png: one screen of a seeded session
+ * drawn into a PNG (cmd_screenshot.c). */
+int cmd_screenshot(int argc, char **argv);
 
 #endif

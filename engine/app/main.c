@@ -3,6 +3,7 @@
  * the game. The composition of the modules happens here and nowhere else.
  */
 #include "commands.h"
+#include "game.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,10 +20,18 @@ static void usage(FILE *out)
           "young people with a facilitator.\n\n"
           "Commands:\n"
           "  simulate     play many games headless and print figures\n"
-          "  validate     check content packs and print every problem\n\n"
-          "Options:\n"
-          "  --version    print the version and exit\n"
-          "  --help       show this help and exit\n\n"
+          "  validate     check content packs and print every problem\n"
+          "  screenshot   save one screen of a seeded session as a PNG image\n\n"
+          "With no command, rutas opens the game window. Options:\n"
+          "  --pack PATH         play the pack in this folder (default: the Rutas pack)\n"
+          "  --lang TAG          language, e.g. es-MX or en\n"
+          "  --region CC         country whose help lines are shown, e.g. MX\n"
+          "  --fullscreen        start in fullscreen (F11 switches)\n"
+          "  --windowed          start in a window\n"
+          "  --seed N            seed of the first session (the same seed and moves replay the\n"
+          "                      same game)\n"
+          "  --version           print the version and exit\n"
+          "  --help              show this help and exit\n\n"
           "Run 'rutas COMMAND --help' for a command's own options.\n",
           out);
 }
@@ -35,28 +44,40 @@ typedef struct Command {
 static const Command commands[] = {
     {"simulate", cmd_simulate},
     {"validate", cmd_validate},
+    {"screenshot", cmd_screenshot},
 };
 
 int main(int argc, char **argv)
 {
-    if (argc > 1) {
+    if (argc > 1 && argv[1][0] != '-') {
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
             if (strcmp(argv[1], commands[i].name) == 0) {
                 return commands[i].run(argc - 1, argv + 1);
             }
         }
-        if (strcmp(argv[1], "--version") == 0) {
-            printf("rutas %s\n", RUTAS_VERSION);
-            return 0;
-        }
-        if (strcmp(argv[1], "--help") == 0) {
-            usage(stdout);
-            return 0;
-        }
-        fprintf(stderr, "rutas: unknown command or option '%s'\n", argv[1]);
+        fprintf(stderr, "rutas: unknown command '%s'\n", argv[1]);
         usage(stderr);
         return 2;
     }
-    fputs("rutas: the game window is not built yet; try 'rutas simulate'\n", stderr);
-    return 1;
+    AppOptions options = APP_OPTIONS_INIT;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("rutas %s\n", RUTAS_VERSION);
+            return 0;
+        }
+        if (strcmp(argv[i], "--help") == 0) {
+            usage(stdout);
+            return 0;
+        }
+        int r = app_parse_option(argc, argv, &i, &options);
+        if (r < 0) {
+            return 2;
+        }
+        if (r == 0) {
+            fprintf(stderr, "rutas: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    return game_run(&options);
 }

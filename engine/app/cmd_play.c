@@ -1,0 +1,142 @@
+/*
+ * cmd_play.c: the game window: `rutas [OPTION]...` with no command. Composes platform, render,
+ * audio and ui, and runs the event loop: it sleeps in SDL_WaitEvent while nothing moves (an
+ * idle board uses no CPU), and draws only when the ui says the screen changed.
+ */
+#include "audio.h"
+#include "game.h"
+#include "platform.h"
+#include "render.h"
+#include "ui.h"
+
+#include <SDL.h>
+
+#include <stdio.h>
+#include <time.h>
+
+static void play_sound(void *user, const Event *event)
+{
+    Audio *audio = user;
+    if (event == NULL) {
+        audio_play(audio, AUDIO_CUE_REVEAL);
+    } else {
+        audio_play_event(audio, event);
+    }
+}
+
+static unsigned pump(Ui *ui, Window *win, Render *render, const SDL_Event *ev)
+{
+    if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
+        render_invalidate(render);
+    }
+    int w, h;
+    platform_window_size(win, &w, &h);
+    Input in = platform_translate_event(ev, w, h);
+    return in.kind == INPUT_NONE ? 0 : ui_handle(ui, &in, platform_ticks());
+}
+
+int game_run(const AppOptions *options)
+{
+    App app;
+    char err[1024];
+    int status = 1;
+    Window win = {0};
+    Render *render = NULL;
+    Audio *audio = NULL;
+    Ui *ui = NULL;
+    bool sdl = false;
+    if (!app_load(&app, options, true, err, sizeof err)) {
+        fprintf(stderr, "rutas: %s\n", err);
+        goto done;
+    }
+    if (!platform_init(err, sizeof err)) {
+        fprintf(stderr, "rutas: %s\n", err);
+        goto done;
+    }
+    sdl = true;
+    if (!platform_window_create(&win, "Rutas", 1280, 720, app.settings.fullscreen, err,
+                                sizeof err)) {
+        fprintf(stderr, "rutas: %s\n", err);
+        goto done;
+    }
+    render = render_create(win.renderer, app.data_dir, err, sizeof err);
+    if (render == NULL) {
+        fprintf(stderr, "rutas: %s\n", err);
+        goto done;
+    }
+    char sounds[4300];
+    snprintf(sounds, sizeof sounds, "%s/assets/sounds", app.data_dir);
+    AudioSettings volumes = {app.settings.sound_percent, app.settings.music_percent};
+    audio = audio_open(sounds, &volumes, NULL, 0);
+    UiDeps deps = {
+        .render = render,
+        .i18n = app.i18n,
+        .pack = app.pack,
+        .def = app.def,
+        .settings_path = app.has_pref ? app.settings_path : NULL,
+        .seed = options->has_seed ? options->seed : (uint64_t)time(NULL),
+        .sound = play_sound,
+        .sound_user = audio,
+    };
+    ui = ui_create(&deps, &app.settings);
+
+    bool redraw = true, running = true, sounds_loaded = false;
+    while (running) {
+        if (ui_tick(ui, platform_ticks()) & UI_REDRAW) {
+            redraw = true;
+        }
+        if (redraw) {
+            int w, h;
+            platform_window_size(&win, &w, &h);
+            render_draw_layout(render, ui_layout(ui, w, h, platform_ticks()));
+            SDL_RenderPresent(win.renderer);
+            redraw = false;
+            if (!sounds_loaded) {
+                /* After the first frame, so start-up shows the title as soon as it can. */
+                audio_load_all(audio);
+                sounds_loaded = true;
+            }
+        }
+        int wait = ui_wait_ms(ui, platform_ticks());
+        SDL_Event ev;
+        int got;
+        if (wait == 0) {
+            got = SDL_PollEvent(&ev);
+            if (!got && !win.vsync) {
+                SDL_Delay(10); /* no vsync to pace the animation */
+            }
+        } else if (wait < 0) {
+            got = SDL_WaitEvent(&ev);
+        } else {
+            got = SDL_WaitEventTimeout(&ev, wait);
+        }
+        while (got) {
+            unsigned flags = pump(ui, &win, render, &ev);
+            if (flags & UI_QUIT) {
+                running = false;
+            }
+            if (flags & UI_FULLSCREEN) {
+                platform_window_set_fullscreen(&win, ui_settings(ui)->fullscreen);
+            }
+            if (flags & UI_VOLUME) {
+                audio_set_volume(audio, ui_settings(ui)->sound_percent,
+                                 ui_settings(ui)->music_percent);
+            }
+            if (flags & UI_REDRAW) {
+                redraw = true;
+            }
+            got = SDL_PollEvent(&ev);
+        }
+    }
+    status = 0;
+done:
+    ui_destroy(ui);
+    audio_close(audio);
+    render_destroy(render);
+    platform_window_destroy(&win);
+    if (sdl) {
+        platform_quit();
+    }
+    app_free(&app);
+    return status;
+}

@@ -1,0 +1,174 @@
+/*
+ * game.c: options, folders, pack and strings for the game window and screenshots.
+ */
+#include "game.h"
+
+#include "platform.h"
+#include "ui_strings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int app_parse_option(int argc, char **argv, int *i, AppOptions *o)
+{
+    const char *arg = argv[*i];
+    const char **target = NULL;
+    if (strcmp(arg, "--fullscreen") == 0) {
+        o->fullscreen = 1;
+        return 1;
+    }
+    if (strcmp(arg, "--windowed") == 0) {
+        o->fullscreen = 0;
+        return 1;
+    }
+    if (strcmp(arg, "--pack") == 0) {
+        target = &o->pack_path;
+    } else if (strcmp(arg, "--lang") == 0) {
+        target = &o->lang;
+    } else if (strcmp(arg, "--region") == 0) {
+        target = &o->region;
+    } else if (strcmp(arg, "--seed") != 0) {
+        return 0;
+    }
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "rutas: %s needs a value\n", arg);
+        return -1;
+    }
+    const char *value = argv[++*i];
+    if (target != NULL) {
+        *target = value;
+        return 1;
+    }
+    char *end;
+    errno = 0;
+    unsigned long long seed = strtoull(value, &end, 10);
+    if (errno != 0 || end == value || *end != '\0') {
+        fprintf(stderr, "rutas: --seed needs a number, not '%s'\n", value);
+        return -1;
+    }
+    o->has_seed = true;
+    o->seed = seed;
+    return 1;
+}
+
+static void add_table(App *app, StringTable *t)
+{
+    if (t != NULL && app->table_count < (int)(sizeof app->tables / sizeof app->tables[0])) {
+        app->tables[app->table_count++] = t;
+        i18n_add_table(app->i18n, t);
+    } else if (t != NULL) {
+        i18n_table_destroy(t);
+    }
+}
+
+static void print_errors(const PackErrors *errors)
+{
+    char line[1024];
+    for (int i = 0; i < errors->count; i++) {
+        pack_error_format(&errors->items[i], line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+}
+
+bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t err_size)
+{
+    memset(app, 0, sizeof *app);
+    app->settings = settings_default();
+    if (!platform_find_data_dir(app->data_dir, sizeof app->data_dir)) {
+        snprintf(err, err_size,
+                 "cannot find the game's assets/ and content/ folders (set RUTAS_DATA_DIR)");
+        return false;
+    }
+    if (use_pref && platform_pref_dir(app->pref_dir, sizeof app->pref_dir)) {
+        app->has_pref = true;
+        snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.txt", app->pref_dir);
+        settings_load(&app->settings, app->settings_path);
+    }
+    if (o->lang != NULL) {
+        char tag[I18N_TAG_MAX];
+        if (!i18n_tag_normalize(o->lang, tag, sizeof tag)) {
+            snprintf(err, err_size, "--lang: '%s' is not a language tag such as es-MX", o->lang);
+            return false;
+        }
+        snprintf(app->settings.lang, sizeof app->settings.lang, "%s", tag);
+    }
+    if (o->region != NULL) {
+        if (strlen(o->region) != 2) {
+            snprintf(err, err_size, "--region: '%s' is not a two-letter country code", o->region);
+            return false;
+        }
+        app->settings.region[0] = (char)(o->region[0] & ~0x20);
+        app->settings.region[1] = (char)(o->region[1] & ~0x20);
+        app->settings.region[2] = '\0';
+    }
+    if (o->fullscreen >= 0) {
+        app->settings.fullscreen = o->fullscreen == 1;
+    }
+
+    char packs[4200], user_packs[4200], dir[4200];
+    snprintf(packs, sizeof packs, "%s/content/packs", app->data_dir);
+    snprintf(user_packs, sizeof user_packs, "%spacks", app->pref_dir);
+    const char *dirs[2] = {user_packs, packs};
+    PackSearchPath search = {app->has_pref ? dirs : dirs + 1, app->has_pref ? 2 : 1};
+    const char *pack_dir = o->pack_path;
+    if (pack_dir == NULL && pack_search_find(&search, "rutas", dir, sizeof dir)) {
+        pack_dir = dir;
+    }
+    if (pack_dir != NULL) {
+        PackErrors errors;
+        pack_errors_init(&errors);
+        app->pack = pack_load(pack_dir, &search, NULL, &errors);
+        if (app->pack == NULL) {
+            print_errors(&errors);
+            pack_errors_clear(&errors);
+            snprintf(err, err_size, "the pack in %s has errors; run: rutas validate %s", pack_dir,
+                     pack_dir);
+            return false;
+        }
+        pack_errors_clear(&errors);
+        app->def = pack_def(app->pack);
+    } else {
+        fprintf(stderr, "rutas: no pack found under %s; playing the built-in demo board\n", packs);
+        app->def = gamedef_demo();
+    }
+
+    const char *source = app->pack != NULL ? pack_source_locale(app->pack) : "es-MX";
+    app->i18n = i18n_create(app->settings.lang[0] ? app->settings.lang : source, source);
+    /* Built-in words first, then the UI string files, then the pack: later tables win. */
+    add_table(app, ui_strings_builtin("es-MX"));
+    add_table(app, ui_strings_builtin("en"));
+    static const char *const ui_tags[] = {"es-MX", "en"};
+    for (size_t i = 0; i < sizeof ui_tags / sizeof ui_tags[0]; i++) {
+        char path[4300];
+        snprintf(path, sizeof path, "%s/content/ui/%s.json", app->data_dir, ui_tags[i]);
+        if (platform_file_exists(path)) {
+            PackErrors errors;
+            pack_errors_init(&errors);
+            StringTable *t = pack_strings_load(path, ui_tags[i], &errors);
+            if (t == NULL) {
+                print_errors(&errors);
+            }
+            pack_errors_clear(&errors);
+            add_table(app, t);
+        }
+    }
+    if (app->pack != NULL) {
+        pack_add_strings(app->pack, app->i18n);
+    }
+    return true;
+}
+
+void app_free(App *app)
+{
+    if (app == NULL) {
+        return;
+    }
+    i18n_destroy(app->i18n);
+    for (int i = 0; i < app->table_count; i++) {
+        i18n_table_destroy(app->tables[i]);
+    }
+    pack_free(app->pack);
+    memset(app, 0, sizeof *app);
+}

@@ -1,0 +1,58 @@
+/*
+ * game.h: what the game window and the screenshot command share: the command-line options,
+ * finding the data and user folders, loading the pack, the UI strings and the settings.
+ *
+ * Ownership: an App owns its Pack, I18n and string tables (app_free).
+ */
+#ifndef RUTAS_GAME_H
+#define RUTAS_GAME_H
+
+#include "i18n.h"
+#include "pack.h"
+#include "settings.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct AppOptions {
+    const char *pack_path; /* --pack PATH: a pack folder; NULL: the "rutas" pack */
+    const char *lang;      /* --lang TAG */
+    const char *region;    /* --region CC */
+    int fullscreen;        /* --fullscreen 1, --windowed 0, else -1 (the setting) */
+    bool has_seed;
+    uint64_t seed; /* --seed N */
+} AppOptions;
+
+#define APP_OPTIONS_INIT                                                                           \
+    {                                                                                              \
+        NULL, NULL, NULL, -1, false, 0                                                             \
+    }
+
+/* Parses the option at argv[*i] (and its value, advancing *i). Returns 1 when it was one of
+ * ours, 0 when it was not, -1 (with a message on stderr) when its value is missing or bad. */
+int app_parse_option(int argc, char **argv, int *i, AppOptions *options);
+
+typedef struct App {
+    char data_dir[4096];
+    char pref_dir[4096];
+    char settings_path[4200];
+    bool has_pref;
+    Settings settings;
+    Pack *pack; /* NULL: playing gamedef_demo() */
+    const GameDef *def;
+    I18n *i18n;
+    StringTable *tables[8];
+    int table_count;
+} App;
+
+/* Finds the folders, reads the settings (when use_pref), applies the options over them, loads
+ * the pack and the strings. On failure writes why to err and returns false (app_free is still
+ * safe). */
+bool app_load(App *app, const AppOptions *options, bool use_pref, char *err, size_t err_size);
+void app_free(App *app);
+
+/* The two ways to run the game: a window, or one screen into a PNG. */
+int game_run(const AppOptions *options);
+
+#endif

@@ -1,0 +1,338 @@
+/*
+ * platform.c: SDL2 start-up, window, renderer, event translation and folders.
+ */
+#include "platform.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef RUTAS_SOURCE_DIR
+#define RUTAS_SOURCE_DIR ""
+#endif
+
+static Key key_from_sym(SDL_Keycode sym, char *ch)
+{
+    *ch = 0;
+    switch (sym) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return KEY_ENTER;
+    case SDLK_ESCAPE:
+    case SDLK_AC_BACK:
+        return KEY_ESCAPE;
+    case SDLK_SPACE:
+        return KEY_SPACE;
+    case SDLK_TAB:
+        return KEY_TAB;
+    case SDLK_BACKSPACE:
+        return KEY_BACKSPACE;
+    case SDLK_UP:
+        return KEY_UP;
+    case SDLK_DOWN:
+        return KEY_DOWN;
+    case SDLK_LEFT:
+        return KEY_LEFT;
+    case SDLK_RIGHT:
+        return KEY_RIGHT;
+    case SDLK_PAGEUP:
+        return KEY_PAGE_UP;
+    case SDLK_PAGEDOWN:
+        return KEY_PAGE_DOWN;
+    case SDLK_HOME:
+        return KEY_HOME;
+    case SDLK_END:
+        return KEY_END;
+    case SDLK_F1:
+        return KEY_F1;
+    case SDLK_F2:
+        return KEY_F2;
+    case SDLK_F11:
+        return KEY_F11;
+    case SDLK_PLUS:
+    case SDLK_KP_PLUS:
+    case SDLK_EQUALS:
+        *ch = '+';
+        return KEY_CHAR;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        *ch = '-';
+        return KEY_CHAR;
+    default:
+        break;
+    }
+    if (sym >= SDLK_a && sym <= SDLK_z) {
+        *ch = (char)('a' + (sym - SDLK_a));
+        return KEY_CHAR;
+    }
+    if (sym >= SDLK_0 && sym <= SDLK_9) {
+        *ch = (char)('0' + (sym - SDLK_0));
+        return KEY_CHAR;
+    }
+    if (sym >= SDLK_KP_1 && sym <= SDLK_KP_9) {
+        *ch = (char)('1' + (sym - SDLK_KP_1));
+        return KEY_CHAR;
+    }
+    if (sym == SDLK_KP_0) {
+        *ch = '0';
+        return KEY_CHAR;
+    }
+    return KEY_NONE;
+}
+
+Input platform_translate_event(const SDL_Event *event, int w, int h)
+{
+    Input in = {0};
+    switch (event->type) {
+    case SDL_QUIT:
+        in.kind = INPUT_QUIT;
+        break;
+    case SDL_KEYDOWN:
+        in.key = key_from_sym(event->key.keysym.sym, &in.ch);
+        in.shift = (event->key.keysym.mod & KMOD_SHIFT) != 0;
+        /* '?' comes from text input so that it works on every keyboard layout; Shift+/ would
+         * otherwise fire twice on a US layout. */
+        if (in.key != KEY_NONE) {
+            in.kind = INPUT_KEY;
+        }
+        break;
+    case SDL_TEXTINPUT:
+        if (strcmp(event->text.text, "?") == 0 || strcmp(event->text.text, "\xC2\xBF") == 0) {
+            in.kind = INPUT_KEY;
+            in.key = KEY_CHAR;
+            in.ch = '?';
+        }
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        /* Touch also produces synthetic mouse events; the finger event handles those. */
+        if (event->button.which != SDL_TOUCH_MOUSEID && event->button.button == SDL_BUTTON_LEFT) {
+            in.kind = INPUT_POINTER;
+            in.x = event->button.x;
+            in.y = event->button.y;
+        }
+        break;
+    case SDL_MOUSEMOTION:
+        if (event->motion.which != SDL_TOUCH_MOUSEID) {
+            in.kind = INPUT_MOTION;
+            in.x = event->motion.x;
+            in.y = event->motion.y;
+        }
+        break;
+    case SDL_MOUSEWHEEL:
+        in.kind = INPUT_WHEEL;
+        in.y = event->wheel.y;
+        break;
+    case SDL_FINGERDOWN:
+        in.kind = INPUT_POINTER;
+        in.x = (int)(event->tfinger.x * (float)w);
+        in.y = (int)(event->tfinger.y * (float)h);
+        break;
+    case SDL_WINDOWEVENT:
+        switch (event->window.event) {
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+            in.kind = INPUT_RESIZE;
+            in.w = w;
+            in.h = h;
+            break;
+        case SDL_WINDOWEVENT_EXPOSED:
+        case SDL_WINDOWEVENT_RESTORED:
+        case SDL_WINDOWEVENT_SHOWN:
+            in.kind = INPUT_EXPOSE;
+            break;
+        default:
+            break;
+        }
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        in.kind = INPUT_EXPOSE;
+        break;
+    default:
+        break;
+    }
+    return in;
+}
+
+bool platform_init(char *err, size_t err_size)
+{
+    /* Board games do not need the screen saver off, and a projector left on a calm screen
+     * should be allowed to sleep. */
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(err, err_size, "cannot start SDL video: %s", SDL_GetError());
+        return false;
+    }
+    if (TTF_Init() != 0) {
+        snprintf(err, err_size, "cannot start SDL_ttf: %s", TTF_GetError());
+        SDL_Quit();
+        return false;
+    }
+    return true;
+}
+
+void platform_quit(void)
+{
+    TTF_Quit();
+    SDL_Quit();
+}
+
+bool platform_window_create(Window *window, const char *title, int w, int h, bool fullscreen,
+                            char *err, size_t err_size)
+{
+    memset(window, 0, sizeof *window);
+    Uint32 flags = SDL_WINDOW_RESIZABLE;
+    if (fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    window->window =
+        SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (window->window == NULL) {
+        snprintf(err, err_size, "cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    SDL_SetWindowMinimumSize(window->window, 640, 480);
+    window->fullscreen = fullscreen;
+    /* Best first: a GPU with vsync, a GPU without, then software (old laptops, Xvfb). */
+    static const Uint32 tries[] = {
+        SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE,
+        SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE,
+        SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE,
+    };
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0] && window->renderer == NULL; i++) {
+        window->renderer = SDL_CreateRenderer(window->window, -1, tries[i]);
+    }
+    if (window->renderer == NULL) {
+        snprintf(err, err_size, "cannot create a renderer: %s", SDL_GetError());
+        SDL_DestroyWindow(window->window);
+        window->window = NULL;
+        return false;
+    }
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(window->renderer, &info) == 0) {
+        window->software = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+        window->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+        SDL_Log("renderer: %s%s", info.name, window->vsync ? " with vsync" : "");
+    }
+    SDL_SetRenderDrawBlendMode(window->renderer, SDL_BLENDMODE_BLEND);
+    return true;
+}
+
+void platform_window_destroy(Window *window)
+{
+    if (window == NULL) {
+        return;
+    }
+    if (window->renderer != NULL) {
+        SDL_DestroyRenderer(window->renderer);
+    }
+    if (window->window != NULL) {
+        SDL_DestroyWindow(window->window);
+    }
+    memset(window, 0, sizeof *window);
+}
+
+void platform_window_set_fullscreen(Window *window, bool fullscreen)
+{
+    if (SDL_SetWindowFullscreen(window->window, fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) ==
+        0) {
+        window->fullscreen = fullscreen;
+    } else {
+        SDL_Log("cannot switch fullscreen: %s", SDL_GetError());
+    }
+}
+
+void platform_window_size(const Window *window, int *w, int *h)
+{
+    if (SDL_GetRendererOutputSize(window->renderer, w, h) != 0) {
+        SDL_GetWindowSize(window->window, w, h);
+    }
+}
+
+bool platform_file_exists(const char *path)
+{
+    struct stat st;
+    return path != NULL && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool platform_dir_exists(const char *path)
+{
+    struct stat st;
+    return path != NULL && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_data_dir(const char *dir)
+{
+    char probe[4096];
+    int n = snprintf(probe, sizeof probe, "%s/assets/fonts/NotoSans-Regular.ttf", dir);
+    return n > 0 && (size_t)n < sizeof probe && platform_file_exists(probe);
+}
+
+static bool accept_dir(const char *dir, char *out, size_t size)
+{
+    if (dir == NULL || dir[0] == '\0' || !is_data_dir(dir)) {
+        return false;
+    }
+    char resolved[4096];
+    const char *use = realpath(dir, resolved) != NULL ? resolved : dir;
+    if (strlen(use) + 1 > size) {
+        return false;
+    }
+    strcpy(out, use);
+    return true;
+}
+
+bool platform_find_data_dir(char *out, size_t size)
+{
+    if (accept_dir(getenv("RUTAS_DATA_DIR"), out, size)) {
+        return true;
+    }
+    char *base = SDL_GetBasePath();
+    if (base != NULL) {
+        char dir[4096];
+        static const char *const ups[] = {"", "..", "../..", "../../.."};
+        for (size_t i = 0; i < sizeof ups / sizeof ups[0]; i++) {
+            snprintf(dir, sizeof dir, "%s%s", base, ups[i]);
+            if (accept_dir(dir, out, size)) {
+                SDL_free(base);
+                return true;
+            }
+        }
+        SDL_free(base);
+    }
+    if (accept_dir(RUTAS_SOURCE_DIR, out, size)) {
+        return true;
+    }
+    return accept_dir("/usr/share/rutas", out, size);
+}
+
+bool platform_pref_dir(char *out, size_t size)
+{
+    const char *env = getenv("RUTAS_PREF_DIR");
+    if (env != NULL && env[0] != '\0') {
+        size_t len = strlen(env);
+        bool slash = env[len - 1] == '/';
+        int n = snprintf(out, size, "%s%s", env, slash ? "" : "/");
+        if (n < 0 || (size_t)n >= size) {
+            return false;
+        }
+        mkdir(out, 0700); /* may already exist */
+        return platform_dir_exists(out);
+    }
+    char *pref = SDL_GetPrefPath("Rutas", "rutas");
+    if (pref == NULL) {
+        return false;
+    }
+    int n = snprintf(out, size, "%s", pref);
+    SDL_free(pref);
+    return n > 0 && (size_t)n < size;
+}
+
+uint64_t platform_ticks(void)
+{
+    return SDL_GetTicks64();
+}

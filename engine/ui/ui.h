@@ -1,0 +1,95 @@
+/*
+ * ui.h: the screens of Rutas (title, setup, ground rules, board, card, summary, and the help,
+ * pause, settings and key help screens that open over any of them), their input handling and
+ * their layout.
+ *
+ * The ui turns Input values into Moves for rules_apply() and nothing else changes the game: it
+ * holds no rules logic. It never includes SDL: input arrives as platform Input values, output
+ * leaves as a Layout that render draws and tests inspect. Text goes through i18n; sizes are
+ * fractions of the window height, times the text size setting.
+ *
+ * Time is passed in (now_ms), so animations and the session clock are driven by the caller:
+ * the app's loop, or a test stepping time by hand.
+ *
+ * Ownership: a Ui borrows everything in UiDeps (they must outlive it) and owns its game state,
+ * replay and layout (ui_destroy).
+ */
+#ifndef RUTAS_UI_H
+#define RUTAS_UI_H
+
+#include "i18n.h"
+#include "layout.h"
+#include "pack.h"
+#include "platform.h"
+#include "render.h"
+#include "rules.h"
+#include "settings.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum UiScreen {
+    UI_TITLE,
+    UI_SETUP,
+    UI_RULES,
+    UI_BOARD,
+    UI_CARD,
+    UI_SUMMARY,
+    UI_HELP,
+    UI_PAUSE,
+    UI_SETTINGS,
+    UI_KEYS,
+    UI_SCREEN_COUNT
+} UiScreen;
+
+/* A sound the app may play: a rules event as it is shown (dice, each step, a card), or a
+ * reveal (event NULL). */
+typedef void (*UiSoundFn)(void *user, const Event *event);
+
+typedef struct UiDeps {
+    Render *render;            /* text fitting for the layout */
+    I18n *i18n;                /* every string shown (UI strings and the pack's) */
+    const Pack *pack;          /* may be NULL: then def is played with its ids as text */
+    const GameDef *def;        /* the pack's definition, or gamedef_demo() */
+    const char *settings_path; /* where settings are saved; NULL: not saved */
+    uint64_t seed;             /* of the first session; later sessions add 1 */
+    UiSoundFn sound;           /* may be NULL */
+    void *sound_user;
+} UiDeps;
+
+/* What ui_handle() and ui_tick() ask of the app. */
+#define UI_REDRAW     1u /* the screen changed */
+#define UI_QUIT       2u /* the facilitator chose Quit */
+#define UI_FULLSCREEN 4u /* settings.fullscreen changed: switch the window */
+#define UI_VOLUME     8u /* a volume changed */
+
+typedef struct Ui Ui;
+
+Ui *ui_create(const UiDeps *deps, const Settings *settings);
+void ui_destroy(Ui *ui);
+
+unsigned ui_handle(Ui *ui, const Input *input, uint64_t now_ms);
+/* Advances animations and the session clock. */
+unsigned ui_tick(Ui *ui, uint64_t now_ms);
+/* How long the loop may sleep before the next ui_tick(): 0 while something moves, the time
+ * to the next change of the clock shown, or -1 to wait for input only. */
+int ui_wait_ms(const Ui *ui, uint64_t now_ms);
+
+/* Lays out the current screen for a w x h window. The layout stays valid until the next call
+ * and is also what pointer input is matched against. */
+const Layout *ui_layout(Ui *ui, int w, int h, uint64_t now_ms);
+
+UiScreen ui_screen(const Ui *ui);
+const char *ui_screen_name(UiScreen screen);
+/* -1 for an unknown name. */
+int ui_screen_from_name(const char *name);
+/* The game in progress or just ended, or NULL before the first session. */
+const GameState *ui_game(const Ui *ui);
+const Settings *ui_settings(const Ui *ui);
+bool ui_is_animating(const Ui *ui);
+
+/* The key a facilitator would press next to move the session on (Enter on menus, Space to
+ * roll, a vote, a reveal, Enter to close a card...). Screenshots and tests use it to play. */
+Input ui_suggest_input(const Ui *ui);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * ui_internal.h: the Ui's state, shared by ui.c (input, moves, animation) and ui_view.c
+ * (layouts). Not for other modules.
+ */
+#ifndef RUTAS_UI_INTERNAL_H
+#define RUTAS_UI_INTERNAL_H
+
+#include "replay.h"
+#include "ui.h"
+
+#define UI_STACK_MAX 6
+#define UI_MAX_STEPS 64
+#define UI_DICE_MS   650
+#define UI_STEP_MS   220
+#define UI_HOLD_MS   350
+
+/* What a key, a click or a tap asks for; a box's action is one of these. */
+typedef enum Cmd {
+    CMD_NONE = -1,
+    CMD_UP,
+    CMD_DOWN,
+    CMD_LEFT,
+    CMD_RIGHT,
+    CMD_ACCEPT, /* Enter: the screen's main action */
+    CMD_BACK,   /* Esc */
+    CMD_PAUSE,
+    CMD_HELP,
+    CMD_KEYS,
+    CMD_FULLSCREEN,
+    CMD_ROLL,
+    CMD_DONE,
+    CMD_PASS,
+    CMD_SKIP,
+    CMD_REVEAL,
+    CMD_NOTE,
+    CMD_VOTE, /* arg: 0 agree, 1 disagree, 2 unsure; +3: take one away */
+    CMD_YES,
+    CMD_NO,
+    CMD_STAY,
+    CMD_RIGHTS,
+    CMD_TOPIC, /* arg: topic index */
+    CMD_ITEM,  /* arg: menu item index: focus and activate */
+    CMD_DEC,   /* arg: menu item index: previous value */
+    CMD_INC,   /* arg: menu item index: next value */
+    CMD_COUNT
+} Cmd;
+
+typedef struct MenuItem {
+    int id;
+    char label[160];
+    char value[160]; /* "" for an action */
+} MenuItem;
+
+#define MENU_MAX 10
+
+typedef struct Anim {
+    bool active;
+    uint64_t start;
+    bool dice;
+    int die[2];
+    int step_team[UI_MAX_STEPS];
+    int step_space[UI_MAX_STEPS];
+    int steps;
+    int steps_shown;
+    bool card_sound; /* a card came with this move: its sound plays when it shows */
+} Anim;
+
+struct Ui {
+    UiDeps deps;
+    Settings settings;
+    const GameDef *def;
+    UiScreen stack[UI_STACK_MAX]; /* [0] is the base: title, setup, rules, board or summary */
+    int focus[UI_STACK_MAX];
+    int depth;
+    bool in_game;
+    GameState game;
+    Replay replay;
+    uint64_t seed;
+    uint64_t session_start;
+    bool clock_started;
+    /* The card on show. */
+    bool revealed, note_shown;
+    int topic_focus;
+    /* Animation and what the board shows meanwhile. */
+    Anim anim;
+    int shown[GAMEDEF_MAX_TEAMS];
+    uint64_t now;
+    char status[400];
+    int help_scroll;
+    Layout layout;
+};
+
+/* ui.c */
+const char *ui_tr(Ui *ui, const char *key);
+/* Formats key with up to three name/value pairs (NULL name ends the list). */
+const char *ui_trf(Ui *ui, char *out, size_t size, const char *key, const char *n1, const char *v1,
+                   const char *n2, const char *v2, const char *n3, const char *v3);
+const char *ui_team_name(Ui *ui, int team, char *out, size_t size);
+const char *ui_topic_name(Ui *ui, int topic);
+const char *ui_space_name(Ui *ui, int space);
+/* Text of card.<id>.<part>, or NULL when the pack has none. */
+const char *ui_card_text(Ui *ui, int card, const char *part);
+int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items);
+UiScreen ui_top(const Ui *ui);
+const Helpline *ui_helplines(Ui *ui, int *count);
+GameConfig ui_setup_config(const Ui *ui);
+int ui_dice_face(const Ui *ui, int die);
+
+/* ui_view.c */
+void ui_view_build(Ui *ui, Layout *layout, int w, int h);
+
+/* Team look: Okabe-Ito colour, shape and letter. */
+extern const uint32_t ui_team_colours[GAMEDEF_MAX_TEAMS];
+
+#endif

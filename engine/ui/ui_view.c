@@ -1,0 +1,1352 @@
+/*
+ * ui_view.c: the layout of every screen, as boxes. Sizes are fractions of the window height
+ * (times the text size setting for text), so the same layout serves 800x600 and a projector
+ * at 1920x1080. Text is white or near white on dark panels (>= 7:1); colour only ever repeats
+ * what an icon, shape, letter or word already says.
+ */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct Theme {
+    Colour bg, panel, raised, raised_focus, text, dim, accent, line, calm;
+} Theme;
+
+typedef struct B {
+    Ui *ui;
+    Layout *L;
+    Render *R;
+    int w, h;
+    float scale;
+    Theme t;
+} B;
+
+/* Text sizes as fractions of the window height: preferred (scaled by the setting) and the
+ * least they may shrink to. The card prompt never goes below 1/16. */
+#define F_TITLE  (1.0f / 9)
+#define F_HEAD   (1.0f / 14)
+#define F_PROMPT (1.0f / 12)
+#define F_BODY   (1.0f / 19)
+#define F_SMALL  (1.0f / 26)
+#define M_TITLE  (1.0f / 14)
+#define M_HEAD   (1.0f / 20)
+#define M_PROMPT (1.0f / 16)
+#define M_BODY   (1.0f / 25)
+#define M_SMALL  (1.0f / 30)
+
+static Colour rgb(uint32_t v)
+{
+    Colour c = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
+    return c;
+}
+
+static Theme theme(bool high_contrast)
+{
+    Theme t;
+    if (high_contrast) {
+        t.bg = rgb(0x000000);
+        t.panel = rgb(0x000000);
+        t.raised = rgb(0x000000);
+        t.raised_focus = rgb(0x303000);
+        t.text = rgb(0xFFFFFF);
+        t.dim = rgb(0xFFFFFF);
+        t.accent = rgb(0xFFFF00);
+        t.line = rgb(0xFFFFFF);
+        t.calm = rgb(0x000000);
+    } else {
+        /* White on #1A1A2E is 17:1; the dim text #D4D4E4 on the panel #26264A is over 10:1. */
+        t.bg = rgb(0x1A1A2E);
+        t.panel = rgb(0x26264A);
+        t.raised = rgb(0x36366A);
+        t.raised_focus = rgb(0x4A4A8A);
+        t.text = rgb(0xFFFFFF);
+        t.dim = rgb(0xD4D4E4);
+        t.accent = rgb(0xF0E442);
+        t.line = rgb(0x8A8AB8);
+        t.calm = rgb(0x163A3A);
+    }
+    return t;
+}
+
+static int sz(const B *b, float frac)
+{
+    return (int)((float)b->h * frac * b->scale + 0.5f);
+}
+
+static int mn(const B *b, float frac)
+{
+    return (int)((float)b->h * frac + 0.5f);
+}
+
+static int hf(const B *b, float frac)
+{
+    return (int)((float)b->h * frac + 0.5f);
+}
+
+static Rect rect(int x, int y, int w, int h)
+{
+    Rect r = {x, y, w < 0 ? 0 : w, h < 0 ? 0 : h};
+    return r;
+}
+
+static int fill(B *b, int parent, Rect r, Colour bg, int radius, const char *name)
+{
+    Box box = {.kind = BOX_FILL,
+               .parent = parent,
+               .rect = r,
+               .bg = bg,
+               .radius = radius,
+               .action = CMD_NONE,
+               .name = name};
+    return layout_add(b->L, &box);
+}
+
+static int frame(B *b, int parent, Rect r, Colour bg, Colour line, int lw, int radius,
+                 const char *name)
+{
+    Box box = {.kind = BOX_FILL,
+               .parent = parent,
+               .rect = r,
+               .bg = bg,
+               .line = line,
+               .line_w = lw,
+               .radius = radius,
+               .action = CMD_NONE,
+               .name = name};
+    return layout_add(b->L, &box);
+}
+
+static int text(B *b, int parent, Rect r, const char *s, FontRole font, int px, int min_px,
+                Colour fg, Align ha, Align va, const char *name)
+{
+    Box box = {.kind = BOX_TEXT,
+               .parent = parent,
+               .rect = r,
+               .fg = fg,
+               .font = font,
+               .px = px,
+               .min_px = min_px,
+               .halign = ha,
+               .valign = va,
+               .action = CMD_NONE,
+               .name = name};
+    return layout_add_text(b->L, b->R, &box, s);
+}
+
+static int icon(B *b, int parent, Rect r, Icon which, Colour fg, Colour bg)
+{
+    Box box = {.kind = BOX_ICON,
+               .parent = parent,
+               .rect = r,
+               .fg = fg,
+               .bg = bg,
+               .icon = which,
+               .action = CMD_NONE,
+               .name = "icon"};
+    return layout_add(b->L, &box);
+}
+
+static void set_action(B *b, int box, Cmd cmd, int arg)
+{
+    b->L->boxes[box].action = cmd;
+    b->L->boxes[box].arg = arg;
+}
+
+static void set_static(B *b, int from)
+{
+    for (int i = from; i < b->L->count; i++) {
+        b->L->boxes[i].flags |= BOX_STATIC;
+    }
+}
+
+static int focus_w(const B *b)
+{
+    int w = b->h / 160;
+    return w < 3 ? 3 : w;
+}
+
+/* A button: a key name (small, above) and a label. Clicking it sends cmd. */
+static int button(B *b, int parent, Rect r, const char *key, const char *label, Cmd cmd, int arg,
+                  bool focused, const char *name)
+{
+    int box =
+        frame(b, parent, r, focused ? b->t.raised_focus : b->t.raised,
+              focused ? b->t.accent : b->t.line, focused ? focus_w(b) : 1, hf(b, 0.012f), name);
+    if (focused) {
+        b->L->boxes[box].flags |= BOX_FOCUS;
+    }
+    set_action(b, box, cmd, arg);
+    int pad = hf(b, 0.008f) + focus_w(b);
+    Rect in = rect_inset(r, pad);
+    if (key != NULL && key[0] != '\0' && in.h > hf(b, 0.07f)) {
+        int kh = in.h * 2 / 5;
+        text(b, box, rect(in.x, in.y, in.w, kh), key, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
+             mn(b, 1.0f / 40), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "button.key");
+        text(b, box, rect(in.x, in.y + kh, in.w, in.h - kh), label, FONT_BOLD, sz(b, F_BODY),
+             mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_CENTER, ALIGN_CENTER, "button.label");
+    } else {
+        char both[300];
+        if (key != NULL && key[0] != '\0') {
+            snprintf(both, sizeof both, "%s · %s", key, label);
+        } else {
+            snprintf(both, sizeof both, "%s", label);
+        }
+        text(b, box, in, both, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL) * 4 / 5, b->t.text,
+             ALIGN_CENTER, ALIGN_CENTER, "button.label");
+    }
+    return box;
+}
+
+static int screen_bg(B *b, Colour bg)
+{
+    return fill(b, -1, rect(0, 0, b->w, b->h), bg, 0, "screen");
+}
+
+static void title_text(B *b, int parent, Rect r, const char *s)
+{
+    text(b, parent, r, s, FONT_BOLD, sz(b, F_HEAD), mn(b, M_HEAD), b->t.text, ALIGN_CENTER,
+         ALIGN_CENTER, "title");
+}
+
+static void hint(B *b, int parent, Rect r, const char *s)
+{
+    text(b, parent, r, s, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER,
+         ALIGN_CENTER, "hint");
+}
+
+/* A vertical menu of items in area; value items get ‹ and › buttons. */
+static void menu(B *b, int parent, Rect area, MenuItem *items, int n, int focus)
+{
+    int gap = hf(b, 0.014f);
+    int ih = (area.h - gap * (n - 1)) / (n > 0 ? n : 1);
+    if (ih > hf(b, 0.095f)) {
+        ih = hf(b, 0.095f);
+    }
+    for (int i = 0; i < n; i++) {
+        Rect r = rect(area.x, area.y + i * (ih + gap), area.w, ih);
+        bool f = i == focus;
+        int box =
+            frame(b, parent, r, f ? b->t.raised_focus : b->t.raised, f ? b->t.accent : b->t.line,
+                  f ? focus_w(b) : 1, hf(b, 0.012f), "menu.item");
+        if (f) {
+            b->L->boxes[box].flags |= BOX_FOCUS;
+        }
+        set_action(b, box, CMD_ITEM, i);
+        int pad = hf(b, 0.01f) + focus_w(b);
+        Rect in = rect_inset(r, pad);
+        if (items[i].value[0] == '\0') {
+            text(b, box, in, items[i].label, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text,
+                 ALIGN_CENTER, ALIGN_CENTER, "menu.label");
+            continue;
+        }
+        int lw = in.w * 11 / 20;
+        text(b, box, rect(in.x, in.y, lw - pad, in.h), items[i].label, FONT_REGULAR, sz(b, F_BODY),
+             mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "menu.label");
+        int aw = in.h;
+        int vx = in.x + lw;
+        int vw = in.w - lw;
+        int dec = frame(b, box, rect(vx, in.y, aw, in.h), b->t.panel, b->t.line, 1, hf(b, 0.008f),
+                        "menu.dec");
+        set_action(b, dec, CMD_DEC, i);
+        text(b, dec, rect_inset(b->L->boxes[dec].rect, 2), "\xE2\x80\xB9", FONT_BOLD, sz(b, F_BODY),
+             mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.dec.t");
+        int inc = frame(b, box, rect(vx + vw - aw, in.y, aw, in.h), b->t.panel, b->t.line, 1,
+                        hf(b, 0.008f), "menu.inc");
+        set_action(b, inc, CMD_INC, i);
+        text(b, inc, rect_inset(b->L->boxes[inc].rect, 2), "\xE2\x80\xBA", FONT_BOLD, sz(b, F_BODY),
+             mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.inc.t");
+        text(b, box, rect(vx + aw + pad, in.y, vw - 2 * aw - 2 * pad, in.h), items[i].value,
+             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+             "menu.value");
+    }
+}
+
+static int menu_width(const B *b, int margin)
+{
+    int w = (int)((float)b->h * 1.05f);
+    return w > b->w - 2 * margin ? b->w - 2 * margin : w;
+}
+
+/* ---- Tokens ---------------------------------------------------------------------------------- */
+
+static void token(B *b, int parent, Rect r, int team, bool letter)
+{
+    Box box = {.kind = BOX_TOKEN,
+               .parent = parent,
+               .rect = r,
+               .fg = rgb(ui_team_colours[team]),
+               .line = rgb(0x000000),
+               .icon = team % SHAPE_COUNT,
+               .action = CMD_NONE,
+               .name = "token"};
+    int at = layout_add(b->L, &box);
+    if (letter && r.h >= 14) {
+        char s[2] = {(char)('A' + team), 0};
+        /* Black letters, white on the blue (black on #0072B2 is only 4:1). */
+        Colour fg = team == 4 ? rgb(0xFFFFFF) : rgb(0x000000);
+        Rect in = rect(r.x + r.w / 4, r.y + r.h / 4, r.w / 2, r.h / 2);
+        text(b, at, in, s, FONT_BOLD, r.h / 2, r.h / 4, fg, ALIGN_CENTER, ALIGN_CENTER,
+             "token.letter");
+    }
+}
+
+/* ---- Title, setup, rules -----------------------------------------------------------------------
+ */
+
+static void build_title(B *b)
+{
+    Ui *ui = b->ui;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.04f);
+    text(b, bg, rect(m, hf(b, 0.05f), b->w - 2 * m, hf(b, 0.15f)), ui_tr(ui, "ui.app.title"),
+         FONT_BOLD, sz(b, F_TITLE) * 3 / 2, mn(b, M_TITLE), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+         "title");
+    text(b, bg, rect(m, hf(b, 0.2f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "ui.title.tagline"),
+         FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER,
+         "tagline");
+    MenuItem items[MENU_MAX];
+    int n = ui_menu_items(ui, UI_TITLE, items);
+    int mw = menu_width(b, m) * 3 / 4;
+    menu(b, bg, rect((b->w - mw) / 2, hf(b, 0.31f), mw, hf(b, 0.52f)), items, n,
+         ui->focus[ui->depth]);
+    if (ui->deps.pack != NULL) {
+        const Pack *p = ui->deps.pack;
+        int count;
+        const char *const *authors = pack_authors(p, &count);
+        char line[400];
+        I18nArg args[] = {{"title", ui_tr(ui, pack_title_key(p))},
+                          {"version", pack_version(p)},
+                          {"authors", count > 0 ? authors[0] : ""},
+                          {"license", pack_license(p)}};
+        i18n_format(ui->deps.i18n, line, sizeof line, "ui.title.pack", args, 4);
+        text(b, bg, rect(m, hf(b, 0.85f), b->w - 2 * m, hf(b, 0.07f)), line, FONT_REGULAR,
+             sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "pack");
+    }
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.board.hint"));
+}
+
+static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colour bg_colour)
+{
+    Ui *ui = b->ui;
+    int bg = screen_bg(b, bg_colour);
+    int m = hf(b, 0.03f);
+    title_text(b, bg, rect(m, hf(b, 0.025f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, title_key));
+    MenuItem items[MENU_MAX];
+    int n = ui_menu_items(ui, screen, items);
+    int mw = menu_width(b, m);
+    int top = hf(b, 0.14f), bottom = hf(b, 0.84f);
+    if (screen == UI_PAUSE) {
+        /* A calm, still circle: a place for the eyes to rest (no movement, no flashing). */
+        int d = hf(b, 0.11f);
+        text(b, bg, rect(m, hf(b, 0.13f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "ui.pause.text"),
+             FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+             "pause.text");
+        frame(b, bg, rect((b->w - d) / 2, hf(b, 0.235f), d, d), rgb(0x2E6B6B), rgb(0x5FA8A8),
+              hf(b, 0.006f), d / 2, "pause.circle");
+        top = hf(b, 0.37f);
+        bottom = hf(b, 0.9f);
+    }
+    menu(b, bg, rect((b->w - mw) / 2, top, mw, bottom - top), items, n, ui->focus[ui->depth]);
+    if (screen == UI_SETUP) {
+        GameConfig cfg = ui_setup_config(ui);
+        int cards = 0;
+        for (int c = 0; c < ui->def->card_count; c++) {
+            cards += rules_card_is_enabled(&cfg, ui->def, c);
+        }
+        char line[200];
+        i18n_plural(ui->deps.i18n, line, sizeof line, "ui.setup.cards", cards, NULL, 0);
+        text(b, bg, rect(m, hf(b, 0.855f), b->w - 2 * m, hf(b, 0.06f)), line, FONT_REGULAR,
+             sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "setup.cards");
+    }
+    if (screen != UI_PAUSE) {
+        hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.menu.hint"));
+    }
+}
+
+static void build_rules(B *b)
+{
+    Ui *ui = b->ui;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)),
+               ui_tr(ui, "ui.rules.title"));
+    int top = hf(b, 0.13f), rows = 5, gap = hf(b, 0.012f);
+    int rh = (hf(b, 0.68f) - gap * (rows - 1)) / rows;
+    int mw = b->w - 2 * m;
+    for (int i = 0; i < rows; i++) {
+        Rect r = rect(m, top + i * (rh + gap), mw, rh);
+        int panel = fill(b, bg, r, b->t.panel, hf(b, 0.01f), "rule");
+        int badge = rh * 3 / 5;
+        int pad = hf(b, 0.012f);
+        Rect br = rect(r.x + pad, r.y + (rh - badge) / 2, badge, badge);
+        int bb = fill(b, panel, br, b->t.raised, badge / 2, "rule.badge");
+        char num[4];
+        snprintf(num, sizeof num, "%d", i + 1);
+        text(b, bb, rect_inset(br, 2), num, FONT_BOLD, badge * 3 / 5, badge / 3, b->t.accent,
+             ALIGN_CENTER, ALIGN_CENTER, "rule.number");
+        char key[32];
+        snprintf(key, sizeof key, "ui.rules.%d", i + 1);
+        int tx = br.x + badge + pad * 2;
+        text(b, panel, rect(tx, r.y + pad / 2, r.x + r.w - tx - pad, rh - pad), ui_tr(ui, key),
+             FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
+             "rule.text");
+    }
+    int bw = menu_width(b, m) * 2 / 3;
+    button(b, bg, rect((b->w - bw) / 2, hf(b, 0.83f), bw, hf(b, 0.12f)), "Enter",
+           ui_tr(ui, "ui.rules.continue"), CMD_ACCEPT, 0, true, "rules.start");
+}
+
+/* ---- Board ----------------------------------------------------------------------------------- */
+
+static int perimeter_cells(int spaces)
+{
+    int c = (spaces + 4 + 3) / 4;
+    return c < 3 ? 3 : c;
+}
+
+static void cell_position(int i, int c, int *col, int *row)
+{
+    int side = c - 1;
+    if (i <= side) {
+        *col = side - i;
+        *row = side;
+    } else if (i <= 2 * side) {
+        *col = 0;
+        *row = side - (i - side);
+    } else if (i <= 3 * side) {
+        *row = 0;
+        *col = i - 2 * side;
+    } else {
+        *col = side;
+        *row = i - 3 * side;
+    }
+}
+
+static bool is_light(uint32_t c)
+{
+    int r = (int)(c >> 16 & 255), g = (int)(c >> 8 & 255), bl = (int)(c & 255);
+    return r * 299 + g * 587 + bl * 114 > 140000;
+}
+
+static uint32_t space_colour(const GameDef *def, int s, Icon *ic)
+{
+    const Space *sp = &def->spaces[s];
+    switch (sp->kind) {
+    case SPACE_TOPIC:
+        *ic = layout_icon_from_name(def->topics[sp->topic].icon);
+        return def->topics[sp->topic].colour;
+    case SPACE_START:
+        *ic = ICON_FLAG;
+        return 0xE8E8F0;
+    case SPACE_SITUATION:
+        *ic = ICON_QUESTION;
+        return 0xB8B8D8;
+    case SPACE_RIGHTS:
+        *ic = ICON_STAR;
+        return 0xF2F2F2;
+    case SPACE_PAUSE:
+        *ic = ICON_PAUSE;
+        return 0x9AD0C8;
+    case SPACE_GO_TO_PAUSE:
+        *ic = ICON_HAND;
+        return 0x9AD0C8;
+    case SPACE_OPEN:
+    default:
+        *ic = ICON_OPEN;
+        return 0xD8C8E8;
+    }
+}
+
+typedef struct BoardGeo {
+    int c, cell, x, y, size;
+    Rect cells[GAMEDEF_MAX_SPACES];
+    Rect tokens[GAMEDEF_MAX_SPACES]; /* where tokens stand in each cell */
+    Rect bands[GAMEDEF_MAX_SPACES];
+} BoardGeo;
+
+static void board_static(B *b, int parent, BoardGeo *g, bool legend)
+{
+    Ui *ui = b->ui;
+    const GameDef *def = ui->def;
+    bool names = g->cell >= b->h / 9;
+    for (int s = 0; s < def->space_count; s++) {
+        Rect r = g->cells[s];
+        Icon ic;
+        uint32_t col = space_colour(def, s, &ic);
+        int cell = frame(b, parent, r, b->t.panel, b->t.line, 1, hf(b, 0.006f), "space");
+        int bh = r.h * (names ? 34 : 50) / 100;
+        Rect band = rect(r.x + 1, r.y + 1, r.w - 2, bh);
+        g->bands[s] = band;
+        int bandbox = fill(b, cell, band, rgb(col), 0, "space.band");
+        int isz = bh * 4 / 5;
+        icon(b, bandbox, rect(band.x + (band.w - isz) / 2, band.y + (bh - isz) / 2, isz, isz), ic,
+             is_light(col) ? rgb(0x111111) : rgb(0xFFFFFF), rgb(col));
+        int y = band.y + bh;
+        if (names) {
+            int nh = r.h * 30 / 100;
+            text(b, cell, rect(r.x + 3, y + 1, r.w - 6, nh - 2), ui_space_name(ui, s), FONT_REGULAR,
+                 hf(b, 1.0f / 50) * (int)(b->scale * 100) / 100, hf(b, 1.0f / 75), b->t.text,
+                 ALIGN_CENTER, ALIGN_CENTER, "space.name");
+            y += nh;
+        }
+        g->tokens[s] = rect(r.x + 2, y, r.w - 4, r.y + r.h - y - 2);
+    }
+    /* The middle: the pack's title and a legend of the topics. */
+    Rect inner =
+        rect(g->x + g->cell + hf(b, 0.015f), g->y + g->cell + hf(b, 0.015f),
+             g->size - 2 * g->cell - 2 * hf(b, 0.015f), g->size - 2 * g->cell - 2 * hf(b, 0.015f));
+    int th = inner.h / 7;
+    const char *title = ui->deps.pack != NULL ? ui_tr(ui, pack_title_key(ui->deps.pack))
+                                              : ui_tr(ui, "ui.app.title");
+    text(b, parent, rect(inner.x, inner.y, inner.w, th), title, FONT_BOLD, sz(b, F_HEAD),
+         mn(b, 1.0f / 40), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "board.title");
+    if (!legend) {
+        return;
+    }
+    int cols = 2, rows = (def->topic_count + 1) / 2;
+    int lh = rows > 0 ? (inner.h - th) / rows : 0;
+    int cw = inner.w / cols;
+    for (int t = 0; t < def->topic_count; t++) {
+        int cx = inner.x + (t / rows) * cw, cy = inner.y + th + (t % rows) * lh;
+        int isz = lh * 3 / 4;
+        int tile = fill(b, parent, rect(cx, cy + (lh - isz) / 2, isz, isz),
+                        rgb(def->topics[t].colour), hf(b, 0.004f), "legend.tile");
+        icon(b, tile, rect_inset(b->L->boxes[tile].rect, isz / 10),
+             layout_icon_from_name(def->topics[t].icon),
+             is_light(def->topics[t].colour) ? rgb(0x111111) : rgb(0xFFFFFF),
+             rgb(def->topics[t].colour));
+        text(b, parent, rect(cx + isz + hf(b, 0.008f), cy, cw - isz - hf(b, 0.016f), lh),
+             ui_topic_name(ui, t), FONT_REGULAR, sz(b, F_SMALL) * 4 / 5, hf(b, 1.0f / 60),
+             b->t.text, ALIGN_START, ALIGN_CENTER, "legend.name");
+    }
+}
+
+static void board_dynamic(B *b, int parent, const BoardGeo *g)
+{
+    Ui *ui = b->ui;
+    const GameState *st = &ui->game;
+    const GameDef *def = ui->def;
+    /* Claimed stops: the owner's shape in the band's corner. */
+    for (int s = 0; s < def->space_count; s++) {
+        if (st->owner[s] >= 0) {
+            Rect band = g->bands[s];
+            int d = band.h * 3 / 5;
+            token(b, parent, rect(band.x + band.w - d - 1, band.y + 1, d, d), st->owner[s], false);
+        }
+    }
+    /* Where the current team stands. */
+    int here = ui->shown[st->current];
+    if (!rules_is_over(st)) {
+        Box ring = {.kind = BOX_FILL,
+                    .parent = parent,
+                    .rect = g->cells[here],
+                    .line = b->t.accent,
+                    .line_w = focus_w(b),
+                    .action = CMD_NONE,
+                    .name = "space.current"};
+        layout_add(b->L, &ring);
+    }
+    for (int s = 0; s < def->space_count; s++) {
+        int teams[GAMEDEF_MAX_TEAMS], k = 0;
+        for (int t = 0; t < st->team_count; t++) {
+            if (ui->shown[t] == s) {
+                teams[k++] = t;
+            }
+        }
+        if (k == 0) {
+            continue;
+        }
+        Rect a = g->tokens[s];
+        int per_row = k > 4 ? 4 : k;
+        int rows = (k + 3) / 4;
+        int d = a.w / per_row;
+        if (d > a.h / rows) {
+            d = a.h / rows;
+        }
+        for (int i = 0; i < k; i++) {
+            int row = i / 4, col = i % 4;
+            int in_row = row < rows - 1 ? 4 : k - row * 4;
+            int x0 = a.x + (a.w - in_row * d) / 2;
+            token(b, parent, rect(x0 + col * d, a.y + (a.h - rows * d) / 2 + row * d, d, d),
+                  teams[i], true);
+        }
+    }
+}
+
+static void topic_chooser(B *b, int parent, Rect inner)
+{
+    Ui *ui = b->ui;
+    const GameDef *def = ui->def;
+    int topics[GAMEDEF_MAX_TOPICS], n = 0;
+    for (int t = 0; t < def->topic_count; t++) {
+        Move m = {MOVE_CHOOSE_TOPIC, t, 0, 0};
+        if (rules_is_legal(&ui->game, &m)) {
+            topics[n++] = t;
+        }
+    }
+    int panel = fill(b, parent, inner, b->t.bg, hf(b, 0.01f), "chooser");
+    int th = inner.h / 7;
+    text(b, panel, rect(inner.x, inner.y, inner.w, th), ui_tr(ui, "ui.board.choose_topic"),
+         FONT_BOLD, sz(b, F_SMALL), hf(b, 1.0f / 60), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+         "chooser.title");
+    int rows = (n + 1) / 2;
+    if (rows == 0) {
+        return;
+    }
+    int gap = 2;
+    int lh = (inner.h - th) / rows, cw = inner.w / 2;
+    bool found = false;
+    for (int i = 0; i < n; i++) {
+        found = found || topics[i] == ui->topic_focus;
+    }
+    if (!found) {
+        ui->topic_focus = topics[0];
+    }
+    for (int i = 0; i < n; i++) {
+        int t = topics[i];
+        Rect r = rect(inner.x + (i / rows) * cw + gap, inner.y + th + (i % rows) * lh + gap,
+                      cw - 2 * gap, lh - 2 * gap);
+        char label[200];
+        snprintf(label, sizeof label, "%d  %s", i + 1, ui_topic_name(ui, t));
+        if (i >= 9) {
+            snprintf(label, sizeof label, "%s", ui_topic_name(ui, t));
+        }
+        bool f = t == ui->topic_focus;
+        int box = frame(b, panel, r, f ? b->t.raised_focus : b->t.raised,
+                        f ? b->t.accent : rgb(def->topics[t].colour), f ? focus_w(b) : 2,
+                        hf(b, 0.006f), "chooser.topic");
+        if (f) {
+            b->L->boxes[box].flags |= BOX_FOCUS;
+        }
+        set_action(b, box, CMD_TOPIC, t);
+        text(b, box, rect_inset(r, focus_w(b) + 2), label, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
+             hf(b, 1.0f / 60), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "chooser.name");
+    }
+}
+
+static void build_board(B *b)
+{
+    Ui *ui = b->ui;
+    const GameState *st = &ui->game;
+    const GameDef *def = ui->def;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.02f);
+    BoardGeo g;
+    memset(&g, 0, sizeof g);
+    g.c = perimeter_cells(def->space_count);
+    int avail = b->h - 2 * m;
+    int by_width = (int)((float)(b->w - 3 * m) * 0.6f);
+    int size = avail < by_width ? avail : by_width;
+    g.cell = size / g.c;
+    g.size = g.cell * g.c;
+    g.x = m;
+    g.y = (b->h - g.size) / 2;
+    int board = fill(b, bg, rect(g.x, g.y, g.size, g.size), b->t.bg, 0, "board");
+    for (int s = 0; s < def->space_count; s++) {
+        int col, row;
+        cell_position(s, g.c, &col, &row);
+        g.cells[s] = rect(g.x + col * g.cell + 1, g.y + row * g.cell + 1, g.cell - 2, g.cell - 2);
+    }
+    bool choosing = !ui->anim.active && st->phase == PHASE_CHOOSE_TOPIC;
+    board_static(b, board, &g, !choosing);
+    int px = g.x + g.size + m, pw = b->w - px - m;
+    int panel = fill(b, bg, rect(px, m, pw, b->h - 2 * m), b->t.panel, hf(b, 0.012f), "panel");
+    set_static(b, 0);
+
+    board_dynamic(b, board, &g);
+    if (choosing) {
+        Rect inner =
+            rect(g.x + g.cell + hf(b, 0.01f), g.y + g.cell + hf(b, 0.01f),
+                 g.size - 2 * g.cell - 2 * hf(b, 0.01f), g.size - 2 * g.cell - 2 * hf(b, 0.01f));
+        topic_chooser(b, board, inner);
+    }
+
+    /* The side panel, top to bottom. */
+    int pad = hf(b, 0.015f);
+    int x = px + pad, w = pw - 2 * pad, y = m + pad;
+    char buf[400], name[120], n1[16], n2[16];
+    int rounds = st->config.rounds > 0 ? st->config.rounds : def->rules.rounds;
+    snprintf(n1, sizeof n1, "%d", st->round);
+    snprintf(n2, sizeof n2, "%d", rounds);
+    ui_trf(ui, buf, sizeof buf, rounds > 0 ? "ui.board.round" : "ui.board.round_open", "round", n1,
+           "rounds", n2, NULL, NULL);
+    int rh = hf(b, 0.06f);
+    bool clock = st->config.minutes > 0;
+    text(b, panel, rect(x, y, clock ? w / 2 : w, rh), buf, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL),
+         b->t.text, ALIGN_START, ALIGN_CENTER, "board.round");
+    if (clock) {
+        if (st->time_up) {
+            snprintf(buf, sizeof buf, "%s", ui_tr(ui, "ui.board.time_up"));
+        } else {
+            uint64_t used = (ui->now - ui->session_start) / 60000u;
+            int left = st->config.minutes - (int)used;
+            i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.board.time_left", left < 0 ? 0 : left,
+                        NULL, 0);
+        }
+        text(b, panel, rect(x + w / 2, y, w - w / 2, rh), buf, FONT_REGULAR, sz(b, F_SMALL),
+             mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_END, ALIGN_CENTER, "board.clock");
+    }
+    y += rh + pad / 2;
+    /* Whose turn. */
+    int tsz = hf(b, 0.1f);
+    token(b, panel, rect(x, y, tsz, tsz), st->current, true);
+    ui_team_name(ui, st->current, name, sizeof name);
+    ui_trf(ui, buf, sizeof buf, "ui.board.turn", "team", name, NULL, NULL, NULL, NULL);
+    text(b, panel, rect(x + tsz + pad, y, w - tsz - pad, tsz), buf, FONT_BOLD, sz(b, F_HEAD),
+         mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.turn");
+    y += tsz + pad;
+    /* Dice. */
+    int dsz = hf(b, 0.11f);
+    if (st->last_dice[0] > 0 || ui->anim.active) {
+        int dice = def->rules.dice;
+        int angle = 0;
+        if (ui->anim.active && ui->anim.dice && ui->now - ui->anim.start < UI_DICE_MS) {
+            angle = (int)((ui->now - ui->anim.start) * 360 / UI_DICE_MS);
+        }
+        for (int d = 0; d < dice; d++) {
+            Box die = {.kind = BOX_DIE,
+                       .parent = panel,
+                       .rect = rect(x + d * (dsz + pad), y, dsz, dsz),
+                       .fg = rgb(0x111111),
+                       .bg = rgb(0xFFFFFF),
+                       .line = rgb(0x000000),
+                       .value = ui_dice_face(ui, d),
+                       .angle = angle + d * 40,
+                       .action = CMD_NONE,
+                       .name = "die"};
+            layout_add(b->L, &die);
+        }
+        if (ui->anim.active) {
+            ui_team_name(ui, st->current, name, sizeof name);
+            ui_trf(ui, buf, sizeof buf, "ui.board.moving", "team", name, NULL, NULL, NULL, NULL);
+            int dx = x + dice * (dsz + pad);
+            text(b, panel, rect(dx, y, x + w - dx, dsz), buf, FONT_REGULAR, sz(b, F_SMALL),
+                 mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "board.moving");
+        }
+    }
+    y += dsz + pad;
+    /* What to do now. */
+    int ah = hf(b, 0.27f);
+    Rect act = rect(x, y, w, ah);
+    int bh = hf(b, 0.11f);
+    if (!ui->anim.active) {
+        ui_team_name(ui, st->current, name, sizeof name);
+        switch (st->phase) {
+        case PHASE_ROLL:
+            button(b, panel, rect(act.x, act.y, act.w, bh), ui_tr(ui, "ui.keys.0.key"),
+                   ui_tr(ui, def->rules.dice > 1 ? "ui.board.roll_dice" : "ui.board.roll"),
+                   CMD_ROLL, 0, true, "board.roll");
+            break;
+        case PHASE_PAUSED: {
+            ui_trf(ui, buf, sizeof buf, "ui.board.paused", "team", name, NULL, NULL, NULL, NULL);
+            int th = act.h - 2 * (bh * 3 / 4) - pad;
+            text(b, panel, rect(act.x, act.y, act.w, th), buf, FONT_REGULAR, sz(b, F_SMALL),
+                 mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.prompt");
+            int by = act.y + th + pad / 2;
+            int bw = act.w / 2 - pad / 2;
+            Move roll = {MOVE_ROLL, 0, 0, 0}, rights = {MOVE_DRAW_RIGHTS, 0, 0, 0};
+            if (rules_is_legal(st, &roll)) {
+                button(b, panel, rect(act.x, by, bw, bh * 3 / 4), "Enter",
+                       ui_tr(ui, "ui.board.try_doubles"), CMD_ROLL, 0, true, "board.doubles");
+            } else if (rules_is_legal(st, &rights)) {
+                button(b, panel, rect(act.x, by, bw, bh * 3 / 4), "R",
+                       ui_tr(ui, "ui.board.draw_rights"), CMD_RIGHTS, 0, true, "board.rights");
+            }
+            button(b, panel, rect(act.x + bw + pad, by, act.w - bw - pad, bh * 3 / 4), "S",
+                   ui_tr(ui, "ui.board.stay"), CMD_STAY, 0, false, "board.stay");
+            if (rules_is_legal(st, &roll) && rules_is_legal(st, &rights)) {
+                button(b, panel, rect(act.x, by + bh * 3 / 4 + pad / 2, act.w, bh * 3 / 4), "R",
+                       ui_tr(ui, "ui.board.draw_rights"), CMD_RIGHTS, 0, false, "board.rights");
+            }
+            break;
+        }
+        case PHASE_CHOOSE_TOPIC:
+            text(b, panel, rect(act.x, act.y, act.w, act.h / 2), ui_tr(ui, "ui.board.choose_topic"),
+                 FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
+                 "board.prompt");
+            break;
+        case PHASE_CLAIM: {
+            ui_trf(ui, buf, sizeof buf, "ui.board.claim", "team", name, NULL, NULL, NULL, NULL);
+            int th = act.h - bh - pad;
+            text(b, panel, rect(act.x, act.y, act.w, th), buf, FONT_REGULAR, sz(b, F_SMALL),
+                 mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.prompt");
+            int bw = act.w / 2 - pad / 2;
+            button(b, panel, rect(act.x, act.y + th + pad, bw, bh), "Y",
+                   ui_tr(ui, "ui.board.claim_yes"), CMD_YES, 0, true, "board.claim");
+            button(b, panel, rect(act.x + bw + pad, act.y + th + pad, act.w - bw - pad, bh), "N",
+                   ui_tr(ui, "ui.board.claim_no"), CMD_NO, 0, false, "board.decline");
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    y += ah + pad / 2;
+    int hint_h = hf(b, 0.05f);
+    int sh = hf(b, 0.07f);
+    if (ui->status[0] != '\0' && st->phase != PHASE_PAUSED && st->phase != PHASE_CLAIM) {
+        text(b, panel, rect(x, act.y + bh + pad, w, ah - bh - pad), ui->status, FONT_REGULAR,
+             sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_START, "board.status");
+    }
+    /* Scoreboard. */
+    int bottom = m + (b->h - 2 * m) - pad - hint_h;
+    text(b, panel, rect(x, y, w, sh * 3 / 4), ui_tr(ui, "ui.board.scores"), FONT_BOLD,
+         sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "scores.title");
+    y += sh * 3 / 4;
+    int row = (bottom - y) / (st->team_count > 0 ? st->team_count : 1);
+    if (row > sh) {
+        row = sh;
+    }
+    for (int t = 0; t < st->team_count; t++) {
+        Rect r = rect(x, y + t * row, w, row - 2);
+        int rowbox = fill(b, panel, r, t == st->current ? b->t.raised : b->t.panel, hf(b, 0.006f),
+                          "score.row");
+        int d = r.h - 4;
+        token(b, rowbox, rect(r.x + 2, r.y + 2, d, d), t, true);
+        ui_team_name(ui, t, name, sizeof name);
+        int pw2 = r.w / 3;
+        text(b, rowbox, rect(r.x + d + 8, r.y, r.w - d - 12 - pw2, r.h), name, FONT_REGULAR,
+             sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
+             "score.name");
+        i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.points", st->points[t], NULL, 0);
+        text(b, rowbox, rect(r.x + r.w - pw2 - 4, r.y, pw2, r.h), buf, FONT_BOLD, sz(b, F_SMALL),
+             mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_END, ALIGN_CENTER, "score.points");
+    }
+    hint(b, panel, rect(x, bottom, w, hint_h), ui_tr(ui, "ui.board.hint"));
+}
+
+/* ---- Card ------------------------------------------------------------------------------------ */
+
+/* Height a text needs at its preferred size in width w, capped at cap. */
+static int needed(B *b, const char *s, FontRole font, int px, int w, int cap)
+{
+    TextFit f = render_fit_text(b->R, s, font, px, px, w, cap * 4);
+    int h = f.h + hf(b, 0.01f);
+    return h < cap ? h : cap;
+}
+
+static void card_body(B *b, int parent, Rect body, const Card *card, int card_index)
+{
+    Ui *ui = b->ui;
+    const GameState *st = &ui->game;
+    int pad = hf(b, 0.012f);
+    const char *prompt = ui_card_text(ui, card_index, "prompt");
+    if (prompt == NULL) {
+        prompt = card != NULL ? card->id : "";
+    }
+    int ppx = sz(b, F_PROMPT), pmin = mn(b, M_PROMPT);
+    char buf[600];
+    switch (card->kind) {
+    case CARD_DISCUSS:
+        text(b, parent, body, prompt, FONT_BOLD, ppx, pmin, b->t.text, ALIGN_START, ALIGN_CENTER,
+             "card.prompt");
+        break;
+    case CARD_AGREE: {
+        int ph = needed(b, prompt, FONT_BOLD, ppx, body.w, body.h * 11 / 20);
+        text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
+             ALIGN_START, ALIGN_CENTER, "card.prompt");
+        int y = body.y + ph + pad;
+        int rows = 3, rh = (body.y + body.h - y) / rows;
+        static const char *const keys[3] = {"A", "D", "U"};
+        static const char *const labels[3] = {"ui.card.agree", "ui.card.disagree",
+                                              "ui.card.unsure"};
+        static const uint32_t bar_colours[3] = {0x56B4E9, 0xE69F00, 0xBBBBBB};
+        int total = st->tally[0] + st->tally[1] + st->tally[2];
+        for (int i = 0; i < rows; i++) {
+            Rect r = rect(body.x, y + i * rh, body.w, rh - pad / 2);
+            int bw = r.w * 7 / 20;
+            button(b, parent, rect(r.x, r.y, bw, r.h), keys[i], ui_tr(ui, labels[i]), CMD_VOTE, i,
+                   false, "card.vote");
+            int bx = r.x + bw + pad, bwid = r.w - bw - pad - r.h * 2;
+            int track = fill(b, parent, rect(bx, r.y + r.h / 4, bwid, r.h / 2), b->t.bg,
+                             hf(b, 0.004f), "card.bar.track");
+            int len = total > 0 ? bwid * st->tally[i] / total : 0;
+            if (len > 0) {
+                fill(b, track, rect(bx, r.y + r.h / 4, len, r.h / 2), rgb(bar_colours[i]),
+                     hf(b, 0.004f), "card.bar");
+            }
+            snprintf(buf, sizeof buf, "%d", st->tally[i]);
+            text(b, parent, rect(r.x + r.w - r.h * 2 + pad, r.y, r.h * 2 - pad, r.h), buf,
+                 FONT_BOLD, sz(b, F_HEAD), mn(b, M_SMALL), b->t.text, ALIGN_END, ALIGN_CENTER,
+                 "card.count");
+        }
+        break;
+    }
+    case CARD_MYTH_FACT: {
+        int ph =
+            needed(b, prompt, FONT_BOLD, ppx, body.w, ui->revealed ? body.h * 11 / 20 : body.h);
+        text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
+             ALIGN_START, ALIGN_CENTER, "card.prompt");
+        if (ui->revealed) {
+            int y = body.y + ph + pad;
+            int ah = hf(b, 0.08f);
+            const char *answer =
+                ui_tr(ui, card->answer == ANSWER_MYTH ? "ui.card.myth" : "ui.card.fact");
+            text(b, parent, rect(body.x, y, body.w, ah), answer, FONT_BOLD, sz(b, F_HEAD),
+                 mn(b, M_BODY), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.answer");
+            const char *explain = ui_card_text(ui, card_index, "explain");
+            if (explain != NULL) {
+                text(b, parent, rect(body.x, y + ah, body.w, body.y + body.h - y - ah), explain,
+                     FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START,
+                     ALIGN_START, "card.explain");
+            }
+        }
+        break;
+    }
+    case CARD_SCENARIO: {
+        int share = ui->revealed ? 30 : 45;
+        int ph = needed(b, prompt, FONT_BOLD, ppx, body.w, body.h * share / 100);
+        text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
+             ALIGN_START, ALIGN_CENTER, "card.prompt");
+        int y = body.y + ph + pad;
+        int oh_total = ui->revealed ? (body.y + body.h - y) * 11 / 20 : body.y + body.h - y;
+        int n = card->options > 0 ? card->options : 1;
+        int oh = oh_total / n;
+        for (int i = 0; i < card->options; i++) {
+            char key[32];
+            snprintf(key, sizeof key, "options.%d", i + 1);
+            const char *opt = ui_card_text(ui, card_index, key);
+            snprintf(buf, sizeof buf, "%d. %s", i + 1, opt != NULL ? opt : "");
+            text(b, parent, rect(body.x, y + i * oh, body.w, oh - 2), buf, FONT_REGULAR,
+                 sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
+                 "card.option");
+        }
+        if (ui->revealed) {
+            int gy = y + oh_total + pad;
+            int gh = body.y + body.h - gy;
+            int gb = fill(b, parent, rect(body.x, gy, body.w, gh), b->t.raised, hf(b, 0.008f),
+                          "card.guidance");
+            const char *answer = ui_card_text(ui, card_index, "answer");
+            snprintf(buf, sizeof buf, "%s %s", ui_tr(ui, "ui.card.guidance"),
+                     answer != NULL ? answer : "");
+            text(b, gb, rect_inset(b->L->boxes[gb].rect, pad), buf, FONT_REGULAR, sz(b, F_BODY),
+                 mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "card.answer");
+        }
+        break;
+    }
+    case CARD_ACTION:
+    case CARD_HELP:
+    case CARD_KIND_COUNT: {
+        int ph = needed(b, prompt, FONT_BOLD, ppx, body.w, body.h * 11 / 20);
+        text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
+             ALIGN_START, ALIGN_CENTER, "card.prompt");
+        int y = body.y + ph + pad;
+        Rect rest = rect(body.x, y, body.w, body.y + body.h - y);
+        if (card->kind == CARD_ACTION) {
+            const char *explain = ui_card_text(ui, card_index, "explain");
+            if (explain != NULL) {
+                text(b, parent, rest, explain, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL),
+                     b->t.dim, ALIGN_START, ALIGN_START, "card.explain");
+            }
+            break;
+        }
+        int count;
+        const Helpline *lines = ui_helplines(ui, &count);
+        if (count == 0) {
+            text(b, parent, rest, ui_tr(ui, "ui.help.no_region"), FONT_REGULAR, sz(b, F_BODY),
+                 mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_START, "card.help.none");
+            break;
+        }
+        const char *topic = NULL;
+        int deck_topic = ui->def->decks[card->deck].topic;
+        if (deck_topic >= 0) {
+            topic = ui->def->topics[deck_topic].id;
+        }
+        int shown = 0, lh = rest.h / 3;
+        for (int i = 0; i < count && shown < 3; i++) {
+            if (topic != NULL && !pack_helpline_serves(&lines[i], topic)) {
+                continue;
+            }
+            const char *nm =
+                pack_text_pick(lines[i].name, lines[i].name_count, i18n_locale(ui->deps.i18n),
+                               pack_source_locale(ui->deps.pack));
+            const char *number = lines[i].number[0]     ? lines[i].number
+                                 : lines[i].whatsapp[0] ? lines[i].whatsapp
+                                                        : lines[i].web;
+            snprintf(buf, sizeof buf, "%s: %s", nm != NULL ? nm : lines[i].id, number);
+            text(b, parent, rect(rest.x, rest.y + shown * lh, rest.w, lh - 2), buf, FONT_BOLD,
+                 sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
+                 "card.help.line");
+            shown++;
+        }
+        break;
+    }
+    }
+}
+
+static void build_card(B *b)
+{
+    Ui *ui = b->ui;
+    const GameState *st = &ui->game;
+    const GameDef *def = ui->def;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.025f);
+    const Card *card = st->card >= 0 ? &def->cards[st->card] : NULL;
+    int deck = card != NULL ? card->deck : st->card_deck;
+    int topic = deck >= 0 ? def->decks[deck].topic : -1;
+    if (card == NULL && st->card_space >= 0 && def->spaces[st->card_space].topic >= 0) {
+        topic = def->spaces[st->card_space].topic;
+    }
+    uint32_t colour = topic >= 0 ? def->topics[topic].colour : 0xB8B8D8;
+    Icon ic = topic >= 0 ? layout_icon_from_name(def->topics[topic].icon)
+              : deck >= 0 && strcmp(def->decks[deck].id, "rights") == 0 ? ICON_STAR
+                                                                        : ICON_QUESTION;
+    Rect cr = rect(m, m, b->w - 2 * m, hf(b, 0.82f) - m);
+    int cardbox = frame(b, bg, cr, b->t.panel, rgb(colour), hf(b, 0.008f), hf(b, 0.02f), "card");
+    int pad = hf(b, 0.02f);
+    Rect in = rect_inset(cr, pad);
+    /* Header: topic tile, kind, topic or deck name, and the team. */
+    int hh = hf(b, 0.11f);
+    int tile = fill(b, cardbox, rect(in.x, in.y, hh, hh), rgb(colour), hf(b, 0.01f), "card.tile");
+    icon(b, tile, rect_inset(b->L->boxes[tile].rect, hh / 8), ic,
+         is_light(colour) ? rgb(0x111111) : rgb(0xFFFFFF), rgb(colour));
+    char buf[400], name[120];
+    const char *kind = "";
+    if (card != NULL) {
+        snprintf(buf, sizeof buf, "ui.kind.%s", gamedef_card_kind_name(card->kind));
+        kind = ui_tr(ui, buf);
+    } else {
+        kind = ui_tr(ui, "ui.space.open");
+    }
+    int tw = in.w - hh - pad;
+    int kw = tw * 3 / 5;
+    text(b, cardbox, rect(in.x + hh + pad, in.y, kw, hh * 11 / 20), kind, FONT_BOLD, sz(b, F_HEAD),
+         mn(b, M_BODY), b->t.text, ALIGN_START, ALIGN_CENTER, "card.kind");
+    const char *where = "";
+    if (topic >= 0) {
+        where = ui_topic_name(ui, topic);
+    } else if (deck >= 0) {
+        snprintf(buf, sizeof buf, "deck.%s.name", def->decks[deck].id);
+        const char *dn = i18n_lookup(ui->deps.i18n, buf, NULL);
+        where = dn != NULL ? dn : def->decks[deck].id;
+    }
+    text(b, cardbox, rect(in.x + hh + pad, in.y + hh * 11 / 20, kw, hh - hh * 11 / 20), where,
+         FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER,
+         "card.topic");
+    int tx = in.x + hh + pad + kw + pad;
+    int tsz = hh * 3 / 5;
+    token(b, cardbox, rect(tx, in.y + (hh - tsz) / 2, tsz, tsz), st->current, true);
+    ui_team_name(ui, st->current, name, sizeof name);
+    ui_trf(ui, buf, sizeof buf, "ui.card.for_team", "team", name, NULL, NULL, NULL, NULL);
+    text(b, cardbox, rect(tx + tsz + pad / 2, in.y, in.x + in.w - tx - tsz - pad / 2, hh), buf,
+         FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
+         "card.team");
+    Rect body = rect(in.x, in.y + hh + pad, in.w, in.h - hh - pad);
+    if (ui->note_shown && card != NULL) {
+        int nh = body.h * 2 / 5;
+        Rect nr = rect(body.x, body.y + body.h - nh, body.w, nh);
+        body.h -= nh + pad;
+        int note = frame(b, cardbox, nr, b->t.bg, b->t.accent, 2, hf(b, 0.01f), "card.note");
+        Rect nin = rect_inset(nr, pad);
+        int th = hf(b, 0.05f);
+        text(b, note, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "ui.card.note_title"), FONT_BOLD,
+             sz(b, F_SMALL), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER,
+             "card.note.title");
+        const char *nt = ui_card_text(ui, st->card, "note");
+        text(b, note, rect(nin.x, nin.y + th, nin.w, nin.h - th),
+             nt != NULL ? nt : ui_tr(ui, "ui.card.no_note"), FONT_REGULAR, sz(b, F_SMALL),
+             mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_START, "card.note.text");
+    }
+    if (card != NULL) {
+        card_body(b, cardbox, body, card, st->card);
+    } else {
+        ui_trf(ui, buf, sizeof buf, "ui.card.open_talk", "topic", where, NULL, NULL, NULL, NULL);
+        text(b, cardbox, body, buf, FONT_BOLD, sz(b, F_PROMPT), mn(b, M_PROMPT), b->t.text,
+             ALIGN_START, ALIGN_CENTER, "card.prompt");
+    }
+    /* The buttons: Done, Pass, Swap, Reveal, Note. */
+    struct {
+        const char *key, *label;
+        Cmd cmd;
+        bool show;
+    } buttons[] = {
+        {"Enter", "ui.card.done", CMD_DONE, true},
+        {"P", "ui.card.pass", CMD_PASS, true},
+        {"S", "ui.card.skip", CMD_SKIP, card != NULL},
+        {"R", "ui.card.reveal", CMD_REVEAL,
+         card != NULL && (card->kind == CARD_MYTH_FACT || card->kind == CARD_SCENARIO)},
+        {"N", "ui.card.note", CMD_NOTE, card != NULL},
+    };
+    int nb = 0;
+    for (size_t i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
+        nb += buttons[i].show;
+    }
+    int by = hf(b, 0.84f), bh = hf(b, 0.13f), gap = hf(b, 0.012f);
+    int bw = (b->w - 2 * m - gap * (nb - 1)) / nb;
+    int k = 0;
+    for (size_t i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
+        if (!buttons[i].show) {
+            continue;
+        }
+        button(b, bg, rect(m + k * (bw + gap), by, bw, bh), buttons[i].key,
+               ui_tr(ui, buttons[i].label), buttons[i].cmd, 0, i == 0, "card.button");
+        k++;
+    }
+}
+
+/* ---- Summary, help, keys --------------------------------------------------------------------- */
+
+static void build_summary(B *b)
+{
+    Ui *ui = b->ui;
+    const GameState *st = &ui->game;
+    const GameDef *def = ui->def;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    char buf[400], name[120], n1[16], n2[16], n3[16];
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)),
+               ui_tr(ui, "ui.summary.title"));
+    snprintf(buf, sizeof buf, "ui.summary.reason.%d", (int)st->over_reason);
+    text(b, bg, rect(m, hf(b, 0.12f), b->w - 2 * m, hf(b, 0.06f)), ui_tr(ui, buf), FONT_REGULAR,
+         sz(b, F_BODY), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "summary.reason");
+    int top = hf(b, 0.2f), h = hf(b, 0.62f);
+    int cw = (b->w - 3 * m) / 2;
+    int left = fill(b, bg, rect(m, top, cw, h), b->t.panel, hf(b, 0.012f), "summary.teams");
+    int right =
+        fill(b, bg, rect(2 * m + cw, top, cw, h), b->t.panel, hf(b, 0.012f), "summary.stats");
+    int pad = hf(b, 0.015f);
+    /* Teams by points, most first; ties keep team order. */
+    int order[GAMEDEF_MAX_TEAMS];
+    for (int t = 0; t < st->team_count; t++) {
+        order[t] = t;
+    }
+    for (int i = 1; i < st->team_count; i++) {
+        for (int j = i; j > 0 && st->points[order[j]] > st->points[order[j - 1]]; j--) {
+            int tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    }
+    int best = 1;
+    for (int t = 0; t < st->team_count; t++) {
+        best = st->points[t] > best ? st->points[t] : best;
+    }
+    int rh = (h - 2 * pad) / (st->team_count > 0 ? st->team_count : 1);
+    if (rh > hf(b, 0.1f)) {
+        rh = hf(b, 0.1f);
+    }
+    for (int i = 0; i < st->team_count; i++) {
+        int t = order[i];
+        Rect r = rect(m + pad, top + pad + i * rh, cw - 2 * pad, rh - 3);
+        int d = r.h;
+        token(b, left, rect(r.x, r.y, d, d), t, true);
+        int nx = r.x + d + pad;
+        int nw = (r.w - d - pad) * 9 / 20;
+        ui_team_name(ui, t, name, sizeof name);
+        text(b, left, rect(nx, r.y, nw, r.h / 2), name, FONT_REGULAR, sz(b, F_SMALL),
+             mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "summary.team");
+        i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.points", st->points[t], NULL, 0);
+        text(b, left, rect(nx, r.y + r.h / 2, nw, r.h - r.h / 2), buf, FONT_BOLD, sz(b, F_SMALL),
+             mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "summary.points");
+        int bx = nx + nw + pad, bw = r.x + r.w - bx;
+        int len = bw * st->points[t] / best;
+        if (len > 0) {
+            fill(b, left, rect(bx, r.y + r.h / 4, len, r.h / 2), rgb(ui_team_colours[t]),
+                 hf(b, 0.004f), "summary.bar");
+        }
+    }
+    const Stats *s = &st->stats;
+    int x = 2 * m + cw + pad, w = cw - 2 * pad, y = top + pad;
+    int lh = hf(b, 0.065f);
+    snprintf(n1, sizeof n1, "%d", s->cards_completed);
+    ui_trf(ui, buf, sizeof buf, "ui.summary.cards", "count", n1, NULL, NULL, NULL, NULL);
+    text(b, right, rect(x, y, w, lh), buf, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text,
+         ALIGN_START, ALIGN_CENTER, "summary.cards");
+    y += lh;
+    snprintf(n1, sizeof n1, "%d", s->passes);
+    snprintf(n2, sizeof n2, "%d", s->skips);
+    ui_trf(ui, buf, sizeof buf, "ui.summary.passes", "passes", n1, "skips", n2, NULL, NULL);
+    text(b, right, rect(x, y, w, lh), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text,
+         ALIGN_START, ALIGN_CENTER, "summary.passes");
+    y += lh;
+    snprintf(n1, sizeof n1, "%d", s->votes[0]);
+    snprintf(n2, sizeof n2, "%d", s->votes[1]);
+    snprintf(n3, sizeof n3, "%d", s->votes[2]);
+    ui_trf(ui, buf, sizeof buf, "ui.summary.votes", "agree", n1, "disagree", n2, "unsure", n3);
+    text(b, right, rect(x, y, w, lh * 3 / 2), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL),
+         b->t.text, ALIGN_START, ALIGN_CENTER, "summary.votes");
+    y += lh * 3 / 2;
+    text(b, right, rect(x, y, w, lh), ui_tr(ui, "ui.summary.topics"), FONT_BOLD, sz(b, F_SMALL),
+         mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "summary.topics");
+    y += lh;
+    int topics[GAMEDEF_MAX_TOPICS], nt = 0;
+    for (int t = 0; t < def->topic_count; t++) {
+        if (s->by_topic[t] > 0) {
+            topics[nt++] = t;
+        }
+    }
+    int bottom = top + h - pad;
+    if (nt == 0) {
+        text(b, right, rect(x, y, w, lh), ui_tr(ui, "ui.summary.none"), FONT_REGULAR,
+             sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "summary.topic");
+    } else {
+        int cols = 2, rows = (nt + 1) / 2;
+        int th = (bottom - y) / (rows > 0 ? rows : 1);
+        if (th > lh) {
+            th = lh;
+        }
+        for (int i = 0; i < nt; i++) {
+            int t = topics[i];
+            int cx = x + (i % cols) * (w / cols), cy = y + (i / cols) * th;
+            int isz = th * 3 / 4;
+            int tile = fill(b, right, rect(cx, cy + (th - isz) / 2, isz, isz),
+                            rgb(def->topics[t].colour), 2, "summary.tile");
+            icon(b, tile, rect_inset(b->L->boxes[tile].rect, isz / 10),
+                 layout_icon_from_name(def->topics[t].icon),
+                 is_light(def->topics[t].colour) ? rgb(0x111111) : rgb(0xFFFFFF),
+                 rgb(def->topics[t].colour));
+            snprintf(buf, sizeof buf, "%s · %d", ui_topic_name(ui, t), s->by_topic[t]);
+            text(b, right, rect(cx + isz + 6, cy, w / cols - isz - 10, th), buf, FONT_REGULAR,
+                 sz(b, F_SMALL) * 4 / 5, hf(b, 1.0f / 40), b->t.text, ALIGN_START, ALIGN_CENTER,
+                 "summary.topic");
+        }
+    }
+    int bw = menu_width(b, m) * 2 / 3;
+    button(b, bg, rect((b->w - bw) / 2, hf(b, 0.85f), bw, hf(b, 0.12f)), "Enter",
+           ui_tr(ui, "ui.summary.back"), CMD_ACCEPT, 0, true, "summary.back");
+}
+
+static void build_help(B *b)
+{
+    Ui *ui = b->ui;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    char buf[600], region[80];
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, "ui.help.title"));
+    int y = hf(b, 0.13f);
+    int count;
+    const Helpline *lines = ui_helplines(ui, &count);
+    if (ui->settings.region[0] == '\0') {
+        text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.12f)), ui_tr(ui, "ui.help.no_region"),
+             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
+             "help.warning");
+    } else {
+        char key[32];
+        snprintf(key, sizeof key, "ui.region.%s", ui->settings.region);
+        const char *rn = i18n_lookup(ui->deps.i18n, key, NULL);
+        snprintf(region, sizeof region, "%s", rn != NULL ? rn : ui->settings.region);
+        ui_trf(ui, buf, sizeof buf, "ui.help.region", "region", region, NULL, NULL, NULL, NULL);
+        text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.06f)), buf, FONT_REGULAR, sz(b, F_SMALL),
+             mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "help.region");
+        if (count == 0) {
+            text(b, bg, rect(m, y + hf(b, 0.07f), b->w - 2 * m, hf(b, 0.1f)),
+                 ui_tr(ui, "ui.help.none"), FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.accent,
+                 ALIGN_CENTER, ALIGN_CENTER, "help.warning");
+        }
+    }
+    y += hf(b, 0.07f);
+    int bottom = hf(b, 0.92f);
+    int ph = hf(b, 0.2f), gap = hf(b, 0.012f);
+    int fits = (bottom - y + gap) / (ph + gap);
+    if (fits < 1) {
+        fits = 1;
+    }
+    if (ui->help_scroll > count - fits) {
+        ui->help_scroll = count - fits > 0 ? count - fits : 0;
+    }
+    const char *loc = i18n_locale(ui->deps.i18n);
+    const char *src = ui->deps.pack != NULL ? pack_source_locale(ui->deps.pack) : "en";
+    for (int k = 0; k < fits && ui->help_scroll + k < count; k++) {
+        const Helpline *l = &lines[ui->help_scroll + k];
+        Rect r = rect(m, y + k * (ph + gap), b->w - 2 * m, ph);
+        int panel = fill(b, bg, r, b->t.panel, hf(b, 0.01f), "help.line");
+        int pad = hf(b, 0.012f);
+        Rect in = rect_inset(r, pad);
+        const char *nm = pack_text_pick(l->name, l->name_count, loc, src);
+        const char *hours = pack_text_pick(l->hours, l->hours_count, loc, src);
+        const char *what = pack_text_pick(l->what, l->what_count, loc, src);
+        const char *cost = pack_text_pick(l->cost, l->cost_count, loc, src);
+        const char *number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
+        int lw = in.w * 2 / 5;
+        text(b, panel, rect(in.x, in.y, lw, in.h * 2 / 5), nm != NULL ? nm : l->id, FONT_BOLD,
+             sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "help.name");
+        text(b, panel, rect(in.x, in.y + in.h * 2 / 5, lw, in.h - in.h * 2 / 5), number, FONT_BOLD,
+             sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "help.number");
+        bool old = pack_helpline_age_days(l, NULL) > 365;
+        if (old) {
+            ui_trf(ui, buf, sizeof buf, "ui.help.old", "date", l->verified_on, NULL, NULL, NULL,
+                   NULL);
+        } else {
+            char v[120];
+            ui_trf(ui, v, sizeof v, "ui.help.verified", "date", l->verified_on, NULL, NULL, NULL,
+                   NULL);
+            snprintf(buf, sizeof buf, "%s · %s · %s · %s", what != NULL ? what : "",
+                     hours != NULL ? hours : "", cost != NULL ? cost : "", v);
+        }
+        text(b, panel, rect(in.x + lw + pad, in.y, in.w - lw - pad, in.h), buf, FONT_REGULAR,
+             sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, old ? b->t.accent : b->t.text,
+             ALIGN_START, ALIGN_CENTER, "help.details");
+    }
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.menu.hint"));
+}
+
+static void build_keys(B *b)
+{
+    Ui *ui = b->ui;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.09f)),
+               ui_tr(ui, "ui.keys.title"));
+    int rows = 14, top = hf(b, 0.12f), rh = (hf(b, 0.8f)) / rows;
+    for (int i = 0; i < rows; i++) {
+        char k[48], w[48];
+        snprintf(k, sizeof k, "ui.keys.%d.key", i);
+        snprintf(w, sizeof w, "ui.keys.%d.what", i);
+        Rect r = rect(m, top + i * rh, b->w - 2 * m, rh - 2);
+        int row = fill(b, bg, r, i % 2 ? b->t.bg : b->t.panel, 0, "keys.row");
+        int kw = r.w * 3 / 10;
+        text(b, row, rect(r.x + 6, r.y, kw - 12, r.h), ui_tr(ui, k), FONT_BOLD, sz(b, F_SMALL),
+             mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_START, ALIGN_CENTER, "keys.key");
+        text(b, row, rect(r.x + kw, r.y, r.w - kw - 6, r.h), ui_tr(ui, w), FONT_REGULAR,
+             sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
+             "keys.what");
+    }
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.menu.hint"));
+}
+
+void ui_view_build(Ui *ui, Layout *layout, int w, int h)
+{
+    B b = {ui,
+           layout,
+           ui->deps.render,
+           w,
+           h,
+           (float)ui->settings.text_percent / 100.0f,
+           theme(ui->settings.high_contrast)};
+    layout_reset(layout, w, h);
+    switch (ui_screen(ui)) {
+    case UI_TITLE:
+        build_title(&b);
+        break;
+    case UI_SETUP:
+        build_menu_screen(&b, UI_SETUP, "ui.setup.title", b.t.bg);
+        break;
+    case UI_RULES:
+        build_rules(&b);
+        break;
+    case UI_BOARD:
+        build_board(&b);
+        break;
+    case UI_CARD:
+        build_card(&b);
+        break;
+    case UI_SUMMARY:
+        build_summary(&b);
+        break;
+    case UI_HELP:
+        build_help(&b);
+        break;
+    case UI_PAUSE:
+        build_menu_screen(&b, UI_PAUSE, "ui.pause.title", b.t.calm);
+        break;
+    case UI_SETTINGS:
+        build_menu_screen(&b, UI_SETTINGS, "ui.settings.title", b.t.bg);
+        break;
+    case UI_KEYS:
+        build_keys(&b);
+        break;
+    case UI_SCREEN_COUNT:
+        break;
+    }
+}
