@@ -300,6 +300,7 @@ typedef struct Lines {
     char **items;
     int count, capacity;
     int widest;
+    bool cut_word; /* a word wider than the box had to be cut */
 } Lines;
 
 static void lines_push(Lines *l, char *s, int w)
@@ -389,6 +390,7 @@ static void wrap_paragraph(Render *r, int role, int px, const char *s, size_t le
                     break;
                 }
                 lines_push(out, xstrndup(line, cut), text_width(r, role, px, line, cut));
+                out->cut_word = true;
                 memmove(line, line + cut, line_len - cut);
                 line_len -= cut;
             }
@@ -511,7 +513,8 @@ static FitEntry *fit_get(Render *r, const char *text, int font, int px, int min_
         lines_free(&lines);
         wrap_text(r, font, size, text, w, &lines);
         skip = line_skip(r, font, size);
-        fits = lines.count * skip <= h && lines.widest <= w;
+        /* A word cut in two reads badly: shrink first, cut only at the smallest size. */
+        fits = lines.count * skip <= h && lines.widest <= w && !lines.cut_word;
         if (fits || size <= min_px) {
             break;
         }
@@ -528,6 +531,9 @@ static FitEntry *fit_get(Render *r, const char *text, int font, int px, int min_
         }
         lines_free(&lines);
         wrap_text(r, font, size, text, w, &lines);
+        if (lines.cut_word) {
+            SDL_Log("a word is wider than its %d px box at %d px: \"%.60s\"", w, size, text);
+        }
         if (lines.count * skip > h || lines.widest > w) {
             ellipsize(r, font, size, &lines, skip > 0 ? h / skip : 1, w);
             cut = true;
@@ -563,6 +569,21 @@ TextFit render_fit_text(Render *render, const char *text, FontRole font, int px,
         return none;
     }
     return fit_get(render, text, font, px, min_px, w, h)->fit;
+}
+
+int render_text_height(Render *render, const char *text, FontRole font, int px, int w)
+{
+    if (text == NULL || text[0] == '\0' || w <= 0) {
+        return 0;
+    }
+    if (px < MIN_FONT_PX) {
+        px = MIN_FONT_PX;
+    }
+    Lines lines = {0};
+    wrap_text(render, font, px, text, w, &lines);
+    int h = lines.count * line_skip(render, font, px);
+    lines_free(&lines);
+    return h;
 }
 
 int layout_add_text(Layout *layout, Render *render, const Box *box, const char *text)

@@ -42,6 +42,9 @@ bool render_is_rtl(const Render *render);
 TextFit render_fit_text(Render *render, const char *text, FontRole font, int px, int min_px, int w,
                         int h);
 
+/* Height text needs when wrapped to width w at px (no shrinking, no cutting). */
+int render_text_height(Render *render, const char *text, FontRole font, int px, int w);
+
 /* Fits the text of box (with rect, font, px, min_px, alignment set) and adds it to layout;
  * returns its index. */
 int layout_add_text(Layout *layout, Render *render, const Box *box, const char *text);

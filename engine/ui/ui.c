@@ -209,6 +209,19 @@ static int effective_rounds(const Ui *ui)
     return ui->settings.rounds > 0 ? ui->settings.rounds : ui->def->rules.rounds;
 }
 
+static int effective_minutes(const Ui *ui)
+{
+    return ui->settings.minutes > 0 ? ui->settings.minutes : ui->def->rules.minutes;
+}
+
+int ui_session_minutes(const Ui *ui)
+{
+    if (!ui->in_game) {
+        return 0;
+    }
+    return ui->game.config.minutes > 0 ? ui->game.config.minutes : ui->def->rules.minutes;
+}
+
 static int clampi(int v, int lo, int hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
@@ -248,10 +261,9 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
         set_item(&items[n++], M_TEAMS, ui_tr(ui, "ui.setup.teams"), num);
         snprintf(num, sizeof num, "%d", effective_rounds(ui));
         set_item(&items[n++], M_ROUNDS, ui_tr(ui, "ui.setup.rounds"), num);
-        if (ui->settings.minutes > 0) {
-            snprintf(num, sizeof num, "%d", ui->settings.minutes);
+        if (effective_minutes(ui) > 0) {
             i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.setup.minutes_value",
-                        ui->settings.minutes, NULL, 0);
+                        effective_minutes(ui), NULL, 0);
         } else {
             snprintf(buf, sizeof buf, "%s", ui_tr(ui, "ui.setup.minutes_off"));
         }
@@ -343,12 +355,20 @@ static unsigned change_value(Ui *ui, int id, int step)
     case M_ROUNDS:
         s->rounds = cycle(effective_rounds(ui), 1, 30, step);
         break;
-    case M_MINUTES:
-        s->minutes = s->minutes == 0 && step < 0 ? 120 : cycle(s->minutes, 0, 120, 5 * step);
-        if (s->minutes > 0 && s->minutes < 10) {
-            s->minutes = step > 0 ? 10 : 0;
+    case M_MINUTES: {
+        /* 0 ("no limit") is only offered when the pack has no clock of its own: a GameConfig
+         * can shorten or lengthen the pack's clock but not remove it. */
+        int lo = ui->def->rules.minutes > 0 ? 10 : 0;
+        int m = effective_minutes(ui) + 5 * step;
+        if (m > 120) {
+            m = lo;
+        } else if (m < lo) {
+            m = 120;
+        } else if (m > 0 && m < 10) {
+            m = step > 0 ? 10 : 0;
         }
-        break;
+        s->minutes = m;
+    } break;
     case M_AGE: {
         int lo = 12, hi = 18;
         if (ui->deps.pack != NULL) {
@@ -1074,8 +1094,8 @@ unsigned ui_tick(Ui *ui, uint64_t now_ms)
         flags |= UI_REDRAW;
     }
     if (ui->in_game && ui->stack[0] == UI_BOARD && !rules_is_over(&ui->game) &&
-        ui->game.config.minutes > 0 && !ui->game.time_up &&
-        now_ms - ui->session_start >= (uint64_t)ui->game.config.minutes * 60000u) {
+        ui_session_minutes(ui) > 0 && !ui->game.time_up &&
+        now_ms - ui->session_start >= (uint64_t)ui_session_minutes(ui) * 60000u) {
         if (apply(ui, MOVE_TIME_UP, 0, 0, 0)) {
             flags |= UI_REDRAW;
         }
@@ -1088,7 +1108,7 @@ int ui_wait_ms(const Ui *ui, uint64_t now_ms)
     if (ui->anim.active) {
         return 0;
     }
-    if (ui->in_game && ui->stack[0] == UI_BOARD && ui->game.config.minutes > 0 &&
+    if (ui->in_game && ui->stack[0] == UI_BOARD && ui_session_minutes(ui) > 0 &&
         !rules_is_over(&ui->game)) {
         /* Wake when the minutes shown change. */
         uint64_t elapsed = now_ms - ui->session_start;

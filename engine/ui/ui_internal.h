@@ -104,6 +104,8 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items);
 UiScreen ui_top(const Ui *ui);
 const Helpline *ui_helplines(Ui *ui, int *count);
 GameConfig ui_setup_config(const Ui *ui);
+/* The session's clock in minutes (the setup's, else the pack's), 0 for none. */
+int ui_session_minutes(const Ui *ui);
 int ui_dice_face(const Ui *ui, int die);
 
 /* ui_view.c */

@@ -281,7 +281,7 @@ static void token(B *b, int parent, Rect r, int team, bool letter)
                .action = CMD_NONE,
                .name = "token"};
     int at = layout_add(b->L, &box);
-    if (letter && r.h >= 14) {
+    if (letter && r.h >= 20) {
         char s[2] = {(char)('A' + team), 0};
         /* Black letters, white on the blue (black on #0072B2 is only 4:1). */
         Colour fg = team == 4 ? rgb(0xFFFFFF) : rgb(0x000000);
@@ -672,7 +672,7 @@ static void build_board(B *b)
     ui_trf(ui, buf, sizeof buf, rounds > 0 ? "ui.board.round" : "ui.board.round_open", "round", n1,
            "rounds", n2, NULL, NULL);
     int rh = hf(b, 0.06f);
-    bool clock = st->config.minutes > 0;
+    bool clock = ui_session_minutes(ui) > 0;
     text(b, panel, rect(x, y, clock ? w / 2 : w, rh), buf, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL),
          b->t.text, ALIGN_START, ALIGN_CENTER, "board.round");
     if (clock) {
@@ -680,7 +680,7 @@ static void build_board(B *b)
             snprintf(buf, sizeof buf, "%s", ui_tr(ui, "ui.board.time_up"));
         } else {
             uint64_t used = (ui->now - ui->session_start) / 60000u;
-            int left = st->config.minutes - (int)used;
+            int left = ui_session_minutes(ui) - (int)used;
             i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.board.time_left", left < 0 ? 0 : left,
                         NULL, 0);
         }
@@ -727,7 +727,8 @@ static void build_board(B *b)
     }
     y += dsz + pad;
     /* What to do now. */
-    int ah = hf(b, 0.27f);
+    bool asking = !ui->anim.active && (st->phase == PHASE_CLAIM || st->phase == PHASE_PAUSED);
+    int ah = hf(b, asking ? 0.34f : 0.27f);
     Rect act = rect(x, y, w, ah);
     int bh = hf(b, 0.11f);
     if (!ui->anim.active) {
@@ -783,7 +784,8 @@ static void build_board(B *b)
         }
     }
     y += ah + pad / 2;
-    int hint_h = hf(b, 0.05f);
+    /* A narrow panel (4:3 screens) gives the key hint two lines. */
+    int hint_h = pw < b->h * 3 / 4 ? hf(b, 0.1f) : hf(b, 0.05f);
     int sh = hf(b, 0.07f);
     if (ui->status[0] != '\0' && st->phase != PHASE_PAUSED && st->phase != PHASE_CLAIM) {
         text(b, panel, rect(x, act.y + bh + pad, w, ah - bh - pad), ui->status, FONT_REGULAR,
@@ -818,11 +820,18 @@ static void build_board(B *b)
 
 /* ---- Card ------------------------------------------------------------------------------------ */
 
-/* Height a text needs at its preferred size in width w, capped at cap. */
-static int needed(B *b, const char *s, FontRole font, int px, int w, int cap)
+/* Height for a text that shares its box with others: what it needs at its preferred size, up
+ * to share, but never less than it needs at its smallest size (so it is never cut while the
+ * others can still shrink), and never more than cap. */
+static int needed(B *b, const char *s, FontRole font, int px, int min_px, int w, int share, int cap)
 {
-    TextFit f = render_fit_text(b->R, s, font, px, px, w, cap * 4);
-    int h = f.h + hf(b, 0.01f);
+    int pad = hf(b, 0.01f);
+    int want = render_text_height(b->R, s, font, px, w) + pad;
+    int least = render_text_height(b->R, s, font, min_px, w) + pad;
+    int h = want < share ? want : share;
+    if (h < least) {
+        h = least;
+    }
     return h < cap ? h : cap;
 }
 
@@ -843,7 +852,7 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
              "card.prompt");
         break;
     case CARD_AGREE: {
-        int ph = needed(b, prompt, FONT_BOLD, ppx, body.w, body.h * 11 / 20);
+        int ph = needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * 11 / 20, body.h * 3 / 4);
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         int y = body.y + ph + pad;
@@ -874,8 +883,9 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
         break;
     }
     case CARD_MYTH_FACT: {
-        int ph =
-            needed(b, prompt, FONT_BOLD, ppx, body.w, ui->revealed ? body.h * 11 / 20 : body.h);
+        int ph = ui->revealed ? needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * 11 / 20,
+                                       body.h * 3 / 4)
+                              : body.h;
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         if (ui->revealed) {
@@ -896,7 +906,8 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
     }
     case CARD_SCENARIO: {
         int share = ui->revealed ? 30 : 45;
-        int ph = needed(b, prompt, FONT_BOLD, ppx, body.w, body.h * share / 100);
+        int ph =
+            needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * share / 100, body.h * 3 / 5);
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         int y = body.y + ph + pad;
@@ -928,7 +939,7 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
     case CARD_ACTION:
     case CARD_HELP:
     case CARD_KIND_COUNT: {
-        int ph = needed(b, prompt, FONT_BOLD, ppx, body.w, body.h * 11 / 20);
+        int ph = needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * 11 / 20, body.h * 3 / 4);
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         int y = body.y + ph + pad;
@@ -1237,7 +1248,7 @@ static void build_help(B *b)
     }
     y += hf(b, 0.07f);
     int bottom = hf(b, 0.92f);
-    int ph = hf(b, 0.2f), gap = hf(b, 0.012f);
+    int ph = hf(b, 0.25f), gap = hf(b, 0.012f);
     int fits = (bottom - y + gap) / (ph + gap);
     if (fits < 1) {
         fits = 1;
@@ -1259,9 +1270,10 @@ static void build_help(B *b)
         const char *cost = pack_text_pick(l->cost, l->cost_count, loc, src);
         const char *number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
         int lw = in.w * 2 / 5;
-        text(b, panel, rect(in.x, in.y, lw, in.h * 2 / 5), nm != NULL ? nm : l->id, FONT_BOLD,
-             sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "help.name");
-        text(b, panel, rect(in.x, in.y + in.h * 2 / 5, lw, in.h - in.h * 2 / 5), number, FONT_BOLD,
+        text(b, panel, rect(in.x, in.y, lw, in.h / 2), nm != NULL ? nm : l->id, FONT_BOLD,
+             sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
+             "help.name");
+        text(b, panel, rect(in.x, in.y + in.h / 2, lw, in.h - in.h / 2), number, FONT_BOLD,
              sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "help.number");
         bool old = pack_helpline_age_days(l, NULL) > 365;
         if (old) {
