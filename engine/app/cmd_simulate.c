@@ -1,45 +1,18 @@
 /*
  * cmd_simulate.c: `rutas simulate`: plays many games headless with bots and prints figures
- * that help tune a pack's rules (turns and minutes per game, cards per deck, dry decks).
- *
- * Minutes are an estimate from a table of typical discussion times per card kind, measured in
- * no classroom: they are there to compare rule settings, not to promise a duration.
+ * that help tune a pack's rules (turns and minutes per game, cards per deck, dry decks). The
+ * games themselves are played by sim.c, which `rutas pack stats` shares.
  */
 #include "commands.h"
 
-#include "bot.h"
 #include "pack.h"
-#include "rules.h"
+#include "sim.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* Estimated minutes for the parts of a turn, by card kind (discuss, agree, myth_fact,
- * scenario, action, help), plus the roll and move, a pass, and an open talk. */
-static const double kind_minutes[CARD_KIND_COUNT] = {2.5, 2.5, 1.5, 3.0, 0.5, 1.5};
-static const double roll_minutes = 0.4;
-static const double pass_minutes = 0.3;
-static const double open_talk_minutes = 2.5;
-
-typedef struct SimOptions {
-    int games;
-    int teams;
-    int minutes;
-    int rounds;
-    uint64_t seed;
-    const char *pack; /* a pack folder, or NULL for the built-in demo definition */
-} SimOptions;
-
-typedef struct SimTotals {
-    double turns, rounds, minutes, min_minutes, max_minutes;
-    double claims, passes, skips, reshuffles, open_talks;
-    double drawn[GAMEDEF_MAX_DECKS];
-    int dry_games[GAMEDEF_MAX_DECKS]; /* games in which the deck was used up */
-    int over[4];
-} SimTotals;
 
 static void usage(FILE *out)
 {
@@ -67,90 +40,10 @@ static bool parse_int(const char *s, long lo, long hi, long *out)
     return true;
 }
 
-static double event_minutes(const GameState *state, const EventList *events)
-{
-    double m = 0.0;
-    for (int i = 0; i < events->count; i++) {
-        const Event *e = &events->items[i];
-        if (e->kind == EVENT_DICE) {
-            m += roll_minutes;
-        } else if (e->kind == EVENT_CARD) {
-            m += kind_minutes[state->def->cards[e->a].kind];
-        } else if (e->kind == EVENT_PASSED) {
-            m += pass_minutes;
-        } else if (e->kind == EVENT_DECK_EMPTY) {
-            m += open_talk_minutes;
-        }
-    }
-    return m;
-}
-
-static int simulate(const GameDef *def, const SimOptions *opt, SimTotals *t)
-{
-    BotStyle style = bot_default_style();
-    GameConfig config = rules_default_config(opt->teams);
-    config.rounds = opt->rounds;
-    config.minutes = opt->minutes;
-    int limit_minutes = opt->minutes > 0 ? opt->minutes : def->rules.minutes;
-    bool by_time = limit_minutes > 0 && (opt->rounds == 0 || opt->minutes > 0);
-    memset(t, 0, sizeof *t);
-    t->min_minutes = 1e9;
-    static GameState state;
-    for (int g = 0; g < opt->games; g++) {
-        uint64_t seed = opt->seed + (uint64_t)g;
-        if (rules_new_game(&state, def, &config, seed) != STATUS_OK) {
-            fputs("rutas simulate: the game definition or options are not valid\n", stderr);
-            return 1;
-        }
-        Rng bot;
-        rng_seed(&bot, seed, 7);
-        double minutes = 0.0;
-        int guard = 0;
-        while (!rules_is_over(&state)) {
-            Move m = bot_choose_move(&state, &style, &bot);
-            EventList events = {.count = 0};
-            if (rules_apply(&state, &m, &events) != STATUS_OK) {
-                fprintf(stderr, "rutas simulate: bot move '%s' refused (seed %" PRIu64 ")\n",
-                        rules_move_name(m.kind), seed);
-                return 1;
-            }
-            minutes += event_minutes(&state, &events);
-            if (by_time && !state.time_up && minutes >= limit_minutes) {
-                Move up = {MOVE_TIME_UP, 0, 0, 0};
-                rules_apply(&state, &up, NULL);
-            }
-            /* A game with neither rounds nor minutes never ends by itself. */
-            if (++guard > 100000) {
-                Move end = {MOVE_END_GAME, 0, 0, 0};
-                rules_apply(&state, &end, NULL);
-            }
-        }
-        t->turns += state.turn;
-        t->rounds += state.round;
-        t->minutes += minutes;
-        if (minutes < t->min_minutes) {
-            t->min_minutes = minutes;
-        }
-        if (minutes > t->max_minutes) {
-            t->max_minutes = minutes;
-        }
-        t->claims += state.stats.claims;
-        t->passes += state.stats.passes;
-        t->skips += state.stats.skips;
-        t->reshuffles += state.stats.reshuffles;
-        t->open_talks += state.stats.open_talks;
-        t->over[state.over_reason]++;
-        for (int d = 0; d < def->deck_count; d++) {
-            t->drawn[d] += state.stats.by_deck[d];
-            t->dry_games[d] += state.decks[d].cycle > 0;
-        }
-    }
-    return 0;
-}
-
 int cmd_simulate(int argc, char **argv)
 {
     SimOptions opt = {.games = 1000, .teams = 4, .minutes = 0, .rounds = 0, .seed = 1};
+    const char *pack_path = NULL; /* a pack folder, or NULL for the built-in demo definition */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         long v = 0;
@@ -165,7 +58,7 @@ int cmd_simulate(int argc, char **argv)
             return 2;
         }
         if (strcmp(a, "--pack") == 0) {
-            opt.pack = value;
+            pack_path = value;
         } else if (strcmp(a, "--games") == 0 && parse_int(value, 1, 10000000, &v)) {
             opt.games = (int)v;
         } else if (strcmp(a, "--teams") == 0 && parse_int(value, 2, 8, &v)) {
@@ -184,15 +77,15 @@ int cmd_simulate(int argc, char **argv)
     }
     const GameDef *def = gamedef_demo();
     Pack *pack = NULL;
-    if (opt.pack != NULL) {
+    if (pack_path != NULL) {
         PackErrors errors;
         pack_errors_init(&errors);
         /* Bases named by `extends` are looked for beside the pack. */
         char parent[4096];
-        snprintf(parent, sizeof parent, "%s/..", opt.pack);
+        snprintf(parent, sizeof parent, "%s/..", pack_path);
         const char *dirs[] = {parent};
         PackSearchPath search = {dirs, 1};
-        pack = pack_load(opt.pack, &search, NULL, &errors);
+        pack = pack_load(pack_path, &search, NULL, &errors);
         for (int i = 0; i < errors.count; i++) {
             if (errors.items[i].severity == PACK_SEVERITY_ERROR) {
                 char line[1024];
@@ -204,14 +97,14 @@ int cmd_simulate(int argc, char **argv)
         if (pack == NULL) {
             fprintf(stderr,
                     "rutas simulate: cannot load the pack in %s (run 'rutas validate %s')\n",
-                    opt.pack, opt.pack);
+                    pack_path, pack_path);
             return 1;
         }
         def = pack_def(pack);
     }
     SimTotals t;
     clock_t start = clock();
-    int rc = simulate(def, &opt, &t);
+    int rc = sim_run(def, &opt, NULL, &t, "rutas simulate");
     double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
     if (rc != 0) {
         pack_free(pack);
