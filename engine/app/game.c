@@ -4,7 +4,6 @@
 #include "game.h"
 
 #include "platform.h"
-#include "ui_strings.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -72,6 +71,12 @@ static void print_errors(const PackErrors *errors)
     }
 }
 
+static void report_missing(void *user, const char *locale, const char *key)
+{
+    (void)user;
+    fprintf(stderr, "rutas: no text for '%s' in %s or its fallbacks\n", key, locale);
+}
+
 bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t err_size)
 {
     memset(app, 0, sizeof *app);
@@ -136,9 +141,8 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
 
     const char *source = app->pack != NULL ? pack_source_locale(app->pack) : "es-MX";
     app->i18n = i18n_create(app->settings.lang[0] ? app->settings.lang : source, source);
-    /* Built-in words first, then the UI string files, then the pack: later tables win. */
-    add_table(app, ui_strings_builtin("es-MX"));
-    add_table(app, ui_strings_builtin("en"));
+    i18n_set_missing_handler(app->i18n, report_missing, NULL);
+    /* The program's own words (content/ui), then the pack's. */
     static const char *const ui_tags[] = {"es-MX", "en"};
     for (size_t i = 0; i < sizeof ui_tags / sizeof ui_tags[0]; i++) {
         char path[4300];

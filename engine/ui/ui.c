@@ -5,8 +5,6 @@
  */
 #include "ui_internal.h"
 
-#include "ui_strings.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,8 +93,8 @@ const char *ui_trf(Ui *ui, char *out, size_t size, const char *key, const char *
 const char *ui_team_name(Ui *ui, int team, char *out, size_t size)
 {
     char key[32];
-    snprintf(key, sizeof key, "ui.team.%d", team);
-    return ui_trf(ui, out, size, "ui.team.name", "colour", ui_tr(ui, key), NULL, NULL, NULL, NULL);
+    snprintf(key, sizeof key, "team.colour_%d", team);
+    return ui_trf(ui, out, size, "team.name", "colour", ui_tr(ui, key), NULL, NULL, NULL, NULL);
 }
 
 const char *ui_topic_name(Ui *ui, int topic)
@@ -121,7 +119,7 @@ const char *ui_space_name(Ui *ui, int space)
     if (s->kind == SPACE_TOPIC) {
         return ui_topic_name(ui, s->topic);
     }
-    snprintf(key, sizeof key, "ui.space.%s", gamedef_space_kind_name(s->kind));
+    snprintf(key, sizeof key, "space_kind.%s", gamedef_space_kind_name(s->kind));
     return ui_tr(ui, key);
 }
 
@@ -185,10 +183,10 @@ static const char *locale_name(Ui *ui, const char *tag)
 static const char *region_name(Ui *ui, const char *cc, char *out, size_t size)
 {
     if (cc[0] == '\0') {
-        return ui_tr(ui, "ui.setup.region_none");
+        return ui_tr(ui, "setup.no_region");
     }
     char key[32];
-    snprintf(key, sizeof key, "ui.region.%s", cc);
+    snprintf(key, sizeof key, "region.%s", cc);
     const char *name = i18n_lookup(ui->deps.i18n, key, NULL);
     snprintf(out, size, "%s", name != NULL ? name : cc);
     return out;
@@ -246,68 +244,80 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
     char buf[160], num[40];
     switch (screen) {
     case UI_TITLE:
-        set_item(&items[n++], M_NEW, ui_tr(ui, "ui.title.new"), NULL);
-        set_item(&items[n++], M_SETTINGS, ui_tr(ui, "ui.title.settings"), NULL);
-        set_item(&items[n++], M_HELP, ui_tr(ui, "ui.title.help"), NULL);
-        set_item(&items[n++], M_KEYS, ui_tr(ui, "ui.title.keys"), NULL);
-        set_item(&items[n++], M_QUIT, ui_tr(ui, "ui.title.quit"), NULL);
+        set_item(&items[n++], M_NEW, ui_tr(ui, "title.new_session"), NULL);
+        set_item(&items[n++], M_SETTINGS, ui_tr(ui, "title.settings"), NULL);
+        set_item(&items[n++], M_HELP, ui_tr(ui, "title.help"), NULL);
+        set_item(&items[n++], M_KEYS, ui_tr(ui, "keys.title"), NULL);
+        set_item(&items[n++], M_QUIT, ui_tr(ui, "title.quit"), NULL);
         break;
     case UI_SETUP: {
-        set_item(&items[n++], M_LANG, ui_tr(ui, "ui.setup.language"),
+        set_item(&items[n++], M_LANG, ui_tr(ui, "setup.language"),
                  locale_name(ui, ui->settings.lang));
-        set_item(&items[n++], M_REGION, ui_tr(ui, "ui.setup.region"),
+        set_item(&items[n++], M_REGION, ui_tr(ui, "setup.region"),
                  region_name(ui, ui->settings.region, buf, sizeof buf));
         snprintf(num, sizeof num, "%d", ui->settings.teams);
-        set_item(&items[n++], M_TEAMS, ui_tr(ui, "ui.setup.teams"), num);
+        set_item(&items[n++], M_TEAMS, ui_tr(ui, "setup.teams"), num);
         snprintf(num, sizeof num, "%d", effective_rounds(ui));
-        set_item(&items[n++], M_ROUNDS, ui_tr(ui, "ui.setup.rounds"), num);
+        set_item(&items[n++], M_ROUNDS, ui_tr(ui, "setup.rounds"), num);
         if (effective_minutes(ui) > 0) {
-            i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.setup.minutes_value",
+            i18n_plural(ui->deps.i18n, buf, sizeof buf, "setup.minutes_value",
                         effective_minutes(ui), NULL, 0);
         } else {
-            snprintf(buf, sizeof buf, "%s", ui_tr(ui, "ui.setup.minutes_off"));
+            snprintf(buf, sizeof buf, "%s", ui_tr(ui, "setup.no_time_limit"));
         }
-        set_item(&items[n++], M_MINUTES, ui_tr(ui, "ui.setup.minutes"), buf);
-        i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.setup.age_value", ui->settings.max_age,
-                    NULL, 0);
-        set_item(&items[n++], M_AGE, ui_tr(ui, "ui.setup.age"), buf);
-        snprintf(num, sizeof num, "ui.setup.intensity_%d", ui->settings.max_intensity);
-        set_item(&items[n++], M_INTENSITY, ui_tr(ui, "ui.setup.intensity"), ui_tr(ui, num));
-        set_item(&items[n++], M_START, ui_tr(ui, "ui.setup.start"), NULL);
+        set_item(&items[n++], M_MINUTES, ui_tr(ui, "setup.minutes"), buf);
+        {
+            int lo = 12, hi = 18;
+            if (ui->deps.pack != NULL) {
+                pack_age(ui->deps.pack, &lo, &hi);
+            }
+            char smin[16], smax[16];
+            snprintf(smin, sizeof smin, "%d", lo);
+            snprintf(smax, sizeof smax, "%d", ui->settings.max_age);
+            ui_trf(ui, buf, sizeof buf, "setup.age_band_value", "min", smin, "max", smax, NULL,
+                   NULL);
+        }
+        set_item(&items[n++], M_AGE, ui_tr(ui, "setup.age_band"), buf);
+        snprintf(num, sizeof num, "setup.intensity_%d", ui->settings.max_intensity);
+        set_item(&items[n++], M_INTENSITY, ui_tr(ui, "setup.max_intensity"), ui_tr(ui, num));
+        set_item(&items[n++], M_START, ui_tr(ui, "setup.start"), NULL);
         break;
     }
     case UI_PAUSE:
-        set_item(&items[n++], M_RESUME, ui_tr(ui, "ui.pause.resume"), NULL);
-        set_item(&items[n++], M_RULES, ui_tr(ui, "ui.pause.rules"), NULL);
-        set_item(&items[n++], M_HELP, ui_tr(ui, "ui.pause.help"), NULL);
-        set_item(&items[n++], M_SETTINGS, ui_tr(ui, "ui.pause.settings"), NULL);
+        set_item(&items[n++], M_RESUME, ui_tr(ui, "pause.resume"), NULL);
+        set_item(&items[n++], M_RULES, ui_tr(ui, "pause.ground_rules"), NULL);
+        set_item(&items[n++], M_HELP, ui_tr(ui, "pause.help"), NULL);
+        set_item(&items[n++], M_SETTINGS, ui_tr(ui, "title.settings"), NULL);
         if (ui->in_game && ui->stack[0] == UI_BOARD && !rules_is_over(&ui->game)) {
-            set_item(&items[n++], M_END, ui_tr(ui, "ui.pause.end"), NULL);
+            set_item(&items[n++], M_END, ui_tr(ui, "pause.end_session"), NULL);
         }
         if (ui->stack[0] != UI_TITLE) {
-            set_item(&items[n++], M_TITLE, ui_tr(ui, "ui.pause.title_screen"), NULL);
+            set_item(&items[n++], M_TITLE, ui_tr(ui, "pause.to_title"), NULL);
         }
         break;
     case UI_SETTINGS: {
-        const char *on = ui_tr(ui, "ui.on"), *off = ui_tr(ui, "ui.off");
-        set_item(&items[n++], M_LANG, ui_tr(ui, "ui.settings.language"),
+        const char *on = ui_tr(ui, "common.on"), *off = ui_tr(ui, "common.off");
+        set_item(&items[n++], M_LANG, ui_tr(ui, "settings.language"),
                  locale_name(ui, ui->settings.lang));
         snprintf(num, sizeof num, "%d", ui->settings.text_percent);
-        set_item(&items[n++], M_TEXT, ui_tr(ui, "ui.settings.text"),
-                 ui_trf(ui, buf, sizeof buf, "ui.percent", "count", num, NULL, NULL, NULL, NULL));
-        set_item(&items[n++], M_CONTRAST, ui_tr(ui, "ui.settings.contrast"),
+        set_item(&items[n++], M_TEXT, ui_tr(ui, "settings.text_size"),
+                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "count", num, NULL, NULL,
+                        NULL, NULL));
+        set_item(&items[n++], M_CONTRAST, ui_tr(ui, "settings.high_contrast"),
                  ui->settings.high_contrast ? on : off);
-        set_item(&items[n++], M_MOTION, ui_tr(ui, "ui.settings.motion"),
+        set_item(&items[n++], M_MOTION, ui_tr(ui, "settings.reduce_motion"),
                  ui->settings.reduce_motion ? on : off);
         snprintf(num, sizeof num, "%d", ui->settings.sound_percent);
-        set_item(&items[n++], M_SOUND, ui_tr(ui, "ui.settings.sound"),
-                 ui_trf(ui, buf, sizeof buf, "ui.percent", "count", num, NULL, NULL, NULL, NULL));
+        set_item(&items[n++], M_SOUND, ui_tr(ui, "settings.sound"),
+                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "count", num, NULL, NULL,
+                        NULL, NULL));
         snprintf(num, sizeof num, "%d", ui->settings.music_percent);
-        set_item(&items[n++], M_MUSIC, ui_tr(ui, "ui.settings.music"),
-                 ui_trf(ui, buf, sizeof buf, "ui.percent", "count", num, NULL, NULL, NULL, NULL));
-        set_item(&items[n++], M_FULLSCREEN, ui_tr(ui, "ui.settings.fullscreen"),
+        set_item(&items[n++], M_MUSIC, ui_tr(ui, "settings.music"),
+                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "count", num, NULL, NULL,
+                        NULL, NULL));
+        set_item(&items[n++], M_FULLSCREEN, ui_tr(ui, "settings.fullscreen"),
                  ui->settings.fullscreen ? on : off);
-        set_item(&items[n++], M_BACK, ui_tr(ui, "ui.back"), NULL);
+        set_item(&items[n++], M_BACK, ui_tr(ui, "common.back"), NULL);
         break;
     }
     default:
@@ -546,29 +556,34 @@ static void take_events(Ui *ui, const EventList *events)
             a->card_sound = true;
             break;
         case EVENT_PASSED:
-            snprintf(ui->status, sizeof ui->status, "%s", ui_tr(ui, "ui.status.passed"));
+            snprintf(ui->status, sizeof ui->status, "%s", ui_tr(ui, "status.passed"));
             break;
         case EVENT_SKIPPED:
-            snprintf(ui->status, sizeof ui->status, "%s", ui_tr(ui, "ui.status.skipped"));
+            snprintf(ui->status, sizeof ui->status, "%s", ui_tr(ui, "status.skipped"));
             break;
         case EVENT_CLAIMED:
-            set_status(ui, "ui.status.claimed", e->a);
+            set_status(ui, "status.claimed", e->a);
             sound(ui, e);
             break;
         case EVENT_STAYED:
-            set_status(ui, "ui.status.stayed", e->a);
+            set_status(ui, "status.stayed", e->a);
             break;
         case EVENT_RELEASED:
-            set_status(ui, "ui.status.released", e->a);
+            set_status(ui, "status.released", e->a);
             break;
         case EVENT_PAUSED:
-            set_status(ui, "ui.status.to_pause", e->a);
+            set_status(ui, "status.to_pause", e->a);
             sound(ui, e);
             break;
-        case EVENT_RENT:
-            set_status(ui, "ui.status.rent", e->a);
+        case EVENT_RENT: {
+            char owner[120], points[16];
+            ui_team_name(ui, e->a, owner, sizeof owner);
+            i18n_plural(ui->deps.i18n, points, sizeof points, "board.points", e->c, NULL, 0);
+            ui_trf(ui, ui->status, sizeof ui->status, "card.rent", "owner", owner, "points", points,
+                   NULL, NULL);
             sound(ui, e);
             break;
+        }
         default:
             sound(ui, e);
             break;

@@ -299,10 +299,9 @@ static void build_title(B *b)
     Ui *ui = b->ui;
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.04f);
-    text(b, bg, rect(m, hf(b, 0.05f), b->w - 2 * m, hf(b, 0.15f)), ui_tr(ui, "ui.app.title"),
-         FONT_BOLD, sz(b, F_TITLE) * 3 / 2, mn(b, M_TITLE), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
-         "title");
-    text(b, bg, rect(m, hf(b, 0.2f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "ui.title.tagline"),
+    text(b, bg, rect(m, hf(b, 0.05f), b->w - 2 * m, hf(b, 0.15f)), ui_tr(ui, "app.name"), FONT_BOLD,
+         sz(b, F_TITLE) * 3 / 2, mn(b, M_TITLE), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "title");
+    text(b, bg, rect(m, hf(b, 0.2f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "app.tagline"),
          FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER,
          "tagline");
     MenuItem items[MENU_MAX];
@@ -319,11 +318,11 @@ static void build_title(B *b)
                           {"version", pack_version(p)},
                           {"authors", count > 0 ? authors[0] : ""},
                           {"license", pack_license(p)}};
-        i18n_format(ui->deps.i18n, line, sizeof line, "ui.title.pack", args, 4);
+        i18n_format(ui->deps.i18n, line, sizeof line, "title.pack_line", args, 4);
         text(b, bg, rect(m, hf(b, 0.85f), b->w - 2 * m, hf(b, 0.07f)), line, FONT_REGULAR,
              sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "pack");
     }
-    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.board.hint"));
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.hint_short"));
 }
 
 static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colour bg_colour)
@@ -339,7 +338,7 @@ static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colo
     if (screen == UI_PAUSE) {
         /* A calm, still circle: a place for the eyes to rest (no movement, no flashing). */
         int d = hf(b, 0.11f);
-        text(b, bg, rect(m, hf(b, 0.13f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "ui.pause.text"),
+        text(b, bg, rect(m, hf(b, 0.13f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "pause.message"),
              FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
              "pause.text");
         frame(b, bg, rect((b->w - d) / 2, hf(b, 0.235f), d, d), rgb(0x2E6B6B), rgb(0x5FA8A8),
@@ -355,12 +354,13 @@ static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colo
             cards += rules_card_is_enabled(&cfg, ui->def, c);
         }
         char line[200];
-        i18n_plural(ui->deps.i18n, line, sizeof line, "ui.setup.cards", cards, NULL, 0);
+        i18n_plural(ui->deps.i18n, line, sizeof line, "setup.cards_available", cards, NULL, 0);
         text(b, bg, rect(m, hf(b, 0.855f), b->w - 2 * m, hf(b, 0.06f)), line, FONT_REGULAR,
              sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "setup.cards");
     }
     if (screen != UI_PAUSE) {
-        hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.menu.hint"));
+        hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)),
+             ui_tr(ui, "keys.menu_hint"));
     }
 }
 
@@ -370,7 +370,7 @@ static void build_rules(B *b)
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.03f);
     title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)),
-               ui_tr(ui, "ui.rules.title"));
+               ui_tr(ui, "ground_rules.title"));
     int top = hf(b, 0.13f), rows = 5, gap = hf(b, 0.012f);
     int rh = (hf(b, 0.68f) - gap * (rows - 1)) / rows;
     int mw = b->w - 2 * m;
@@ -385,8 +385,10 @@ static void build_rules(B *b)
         snprintf(num, sizeof num, "%d", i + 1);
         text(b, bb, rect_inset(br, 2), num, FONT_BOLD, badge * 3 / 5, badge / 3, b->t.accent,
              ALIGN_CENTER, ALIGN_CENTER, "rule.number");
-        char key[32];
-        snprintf(key, sizeof key, "ui.rules.%d", i + 1);
+        static const char *const rules[5] = {"ground_rules.pass", "ground_rules.personal",
+                                             "ground_rules.respect", "ground_rules.confidentiality",
+                                             "ground_rules.help_anytime"};
+        const char *key = rules[i];
         int tx = br.x + badge + pad * 2;
         text(b, panel, rect(tx, r.y + pad / 2, r.x + r.w - tx - pad, rh - pad), ui_tr(ui, key),
              FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
@@ -394,7 +396,7 @@ static void build_rules(B *b)
     }
     int bw = menu_width(b, m) * 2 / 3;
     button(b, bg, rect((b->w - bw) / 2, hf(b, 0.83f), bw, hf(b, 0.12f)), "Enter",
-           ui_tr(ui, "ui.rules.continue"), CMD_ACCEPT, 0, true, "rules.start");
+           ui_tr(ui, "ground_rules.agree"), CMD_ACCEPT, 0, true, "rules.start");
 }
 
 /* ---- Board ----------------------------------------------------------------------------------- */
@@ -497,8 +499,8 @@ static void board_static(B *b, int parent, BoardGeo *g, bool legend)
         rect(g->x + g->cell + hf(b, 0.015f), g->y + g->cell + hf(b, 0.015f),
              g->size - 2 * g->cell - 2 * hf(b, 0.015f), g->size - 2 * g->cell - 2 * hf(b, 0.015f));
     int th = inner.h / 7;
-    const char *title = ui->deps.pack != NULL ? ui_tr(ui, pack_title_key(ui->deps.pack))
-                                              : ui_tr(ui, "ui.app.title");
+    const char *title =
+        ui->deps.pack != NULL ? ui_tr(ui, pack_title_key(ui->deps.pack)) : ui_tr(ui, "app.name");
     text(b, parent, rect(inner.x, inner.y, inner.w, th), title, FONT_BOLD, sz(b, F_HEAD),
          mn(b, 1.0f / 40), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "board.title");
     if (!legend) {
@@ -587,9 +589,8 @@ static void topic_chooser(B *b, int parent, Rect inner)
     }
     int panel = fill(b, parent, inner, b->t.bg, hf(b, 0.01f), "chooser");
     int th = inner.h / 7;
-    text(b, panel, rect(inner.x, inner.y, inner.w, th), ui_tr(ui, "ui.board.choose_topic"),
-         FONT_BOLD, sz(b, F_SMALL), hf(b, 1.0f / 60), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
-         "chooser.title");
+    text(b, panel, rect(inner.x, inner.y, inner.w, th), ui_tr(ui, "board.choose_topic"), FONT_BOLD,
+         sz(b, F_SMALL), hf(b, 1.0f / 60), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "chooser.title");
     int rows = (n + 1) / 2;
     if (rows == 0) {
         return;
@@ -669,7 +670,7 @@ static void build_board(B *b)
     int rounds = st->config.rounds > 0 ? st->config.rounds : def->rules.rounds;
     snprintf(n1, sizeof n1, "%d", st->round);
     snprintf(n2, sizeof n2, "%d", rounds);
-    ui_trf(ui, buf, sizeof buf, rounds > 0 ? "ui.board.round" : "ui.board.round_open", "round", n1,
+    ui_trf(ui, buf, sizeof buf, rounds > 0 ? "board.round" : "board.round_open", "round", n1,
            "rounds", n2, NULL, NULL);
     int rh = hf(b, 0.06f);
     bool clock = ui_session_minutes(ui) > 0;
@@ -677,12 +678,12 @@ static void build_board(B *b)
          b->t.text, ALIGN_START, ALIGN_CENTER, "board.round");
     if (clock) {
         if (st->time_up) {
-            snprintf(buf, sizeof buf, "%s", ui_tr(ui, "ui.board.time_up"));
+            snprintf(buf, sizeof buf, "%s", ui_tr(ui, "board.time_up"));
         } else {
             uint64_t used = (ui->now - ui->session_start) / 60000u;
             int left = ui_session_minutes(ui) - (int)used;
-            i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.board.time_left", left < 0 ? 0 : left,
-                        NULL, 0);
+            snprintf(n1, sizeof n1, "%d", left < 0 ? 0 : left);
+            ui_trf(ui, buf, sizeof buf, "board.time_left", "minutes", n1, NULL, NULL, NULL, NULL);
         }
         text(b, panel, rect(x + w / 2, y, w - w / 2, rh), buf, FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_END, ALIGN_CENTER, "board.clock");
@@ -692,7 +693,7 @@ static void build_board(B *b)
     int tsz = hf(b, 0.1f);
     token(b, panel, rect(x, y, tsz, tsz), st->current, true);
     ui_team_name(ui, st->current, name, sizeof name);
-    ui_trf(ui, buf, sizeof buf, "ui.board.turn", "team", name, NULL, NULL, NULL, NULL);
+    ui_trf(ui, buf, sizeof buf, "board.turn", "team", name, NULL, NULL, NULL, NULL);
     text(b, panel, rect(x + tsz + pad, y, w - tsz - pad, tsz), buf, FONT_BOLD, sz(b, F_HEAD),
          mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.turn");
     y += tsz + pad;
@@ -719,7 +720,7 @@ static void build_board(B *b)
         }
         if (ui->anim.active) {
             ui_team_name(ui, st->current, name, sizeof name);
-            ui_trf(ui, buf, sizeof buf, "ui.board.moving", "team", name, NULL, NULL, NULL, NULL);
+            ui_trf(ui, buf, sizeof buf, "board.moving", "team", name, NULL, NULL, NULL, NULL);
             int dx = x + dice * (dsz + pad);
             text(b, panel, rect(dx, y, x + w - dx, dsz), buf, FONT_REGULAR, sz(b, F_SMALL),
                  mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "board.moving");
@@ -735,12 +736,12 @@ static void build_board(B *b)
         ui_team_name(ui, st->current, name, sizeof name);
         switch (st->phase) {
         case PHASE_ROLL:
-            button(b, panel, rect(act.x, act.y, act.w, bh), ui_tr(ui, "ui.keys.0.key"),
-                   ui_tr(ui, def->rules.dice > 1 ? "ui.board.roll_dice" : "ui.board.roll"),
-                   CMD_ROLL, 0, true, "board.roll");
+            button(b, panel, rect(act.x, act.y, act.w, bh), ui_tr(ui, "keys.space_or_enter"),
+                   ui_tr(ui, def->rules.dice > 1 ? "board.roll" : "board.roll"), CMD_ROLL, 0, true,
+                   "board.roll");
             break;
         case PHASE_PAUSED: {
-            ui_trf(ui, buf, sizeof buf, "ui.board.paused", "team", name, NULL, NULL, NULL, NULL);
+            ui_trf(ui, buf, sizeof buf, "board.in_pause", "team", name, NULL, NULL, NULL, NULL);
             int th = act.h - 2 * (bh * 3 / 4) - pad;
             text(b, panel, rect(act.x, act.y, act.w, th), buf, FONT_REGULAR, sz(b, F_SMALL),
                  mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.prompt");
@@ -749,34 +750,37 @@ static void build_board(B *b)
             Move roll = {MOVE_ROLL, 0, 0, 0}, rights = {MOVE_DRAW_RIGHTS, 0, 0, 0};
             if (rules_is_legal(st, &roll)) {
                 button(b, panel, rect(act.x, by, bw, bh * 3 / 4), "Enter",
-                       ui_tr(ui, "ui.board.try_doubles"), CMD_ROLL, 0, true, "board.doubles");
+                       ui_tr(ui, "board.pause_roll"), CMD_ROLL, 0, true, "board.doubles");
             } else if (rules_is_legal(st, &rights)) {
                 button(b, panel, rect(act.x, by, bw, bh * 3 / 4), "R",
-                       ui_tr(ui, "ui.board.draw_rights"), CMD_RIGHTS, 0, true, "board.rights");
+                       ui_tr(ui, "board.pause_rights"), CMD_RIGHTS, 0, true, "board.rights");
             }
             button(b, panel, rect(act.x + bw + pad, by, act.w - bw - pad, bh * 3 / 4), "S",
-                   ui_tr(ui, "ui.board.stay"), CMD_STAY, 0, false, "board.stay");
+                   ui_tr(ui, "board.pause_stay"), CMD_STAY, 0, false, "board.stay");
             if (rules_is_legal(st, &roll) && rules_is_legal(st, &rights)) {
                 button(b, panel, rect(act.x, by + bh * 3 / 4 + pad / 2, act.w, bh * 3 / 4), "R",
-                       ui_tr(ui, "ui.board.draw_rights"), CMD_RIGHTS, 0, false, "board.rights");
+                       ui_tr(ui, "board.pause_rights"), CMD_RIGHTS, 0, false, "board.rights");
             }
             break;
         }
         case PHASE_CHOOSE_TOPIC:
-            text(b, panel, rect(act.x, act.y, act.w, act.h / 2), ui_tr(ui, "ui.board.choose_topic"),
+            text(b, panel, rect(act.x, act.y, act.w, act.h / 2), ui_tr(ui, "board.choose_topic"),
                  FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
                  "board.prompt");
             break;
         case PHASE_CLAIM: {
-            ui_trf(ui, buf, sizeof buf, "ui.board.claim", "team", name, NULL, NULL, NULL, NULL);
+            int stop = st->position[st->current];
+            int topic = def->spaces[stop].topic;
+            ui_trf(ui, buf, sizeof buf, "card.claim_question", "team", name, "topic",
+                   topic >= 0 ? ui_topic_name(ui, topic) : ui_space_name(ui, stop), NULL, NULL);
             int th = act.h - bh - pad;
             text(b, panel, rect(act.x, act.y, act.w, th), buf, FONT_REGULAR, sz(b, F_SMALL),
                  mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.prompt");
             int bw = act.w / 2 - pad / 2;
-            button(b, panel, rect(act.x, act.y + th + pad, bw, bh), "Y",
-                   ui_tr(ui, "ui.board.claim_yes"), CMD_YES, 0, true, "board.claim");
+            button(b, panel, rect(act.x, act.y + th + pad, bw, bh), "Y", ui_tr(ui, "card.claim"),
+                   CMD_YES, 0, true, "board.claim");
             button(b, panel, rect(act.x + bw + pad, act.y + th + pad, act.w - bw - pad, bh), "N",
-                   ui_tr(ui, "ui.board.claim_no"), CMD_NO, 0, false, "board.decline");
+                   ui_tr(ui, "card.decline"), CMD_NO, 0, false, "board.decline");
             break;
         }
         default:
@@ -793,7 +797,7 @@ static void build_board(B *b)
     }
     /* Scoreboard. */
     int bottom = m + (b->h - 2 * m) - pad - hint_h;
-    text(b, panel, rect(x, y, w, sh * 3 / 4), ui_tr(ui, "ui.board.scores"), FONT_BOLD,
+    text(b, panel, rect(x, y, w, sh * 3 / 4), ui_tr(ui, "summary.points"), FONT_BOLD,
          sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "scores.title");
     y += sh * 3 / 4;
     int row = (bottom - y) / (st->team_count > 0 ? st->team_count : 1);
@@ -811,11 +815,11 @@ static void build_board(B *b)
         text(b, rowbox, rect(r.x + d + 8, r.y, r.w - d - 12 - pw2, r.h), name, FONT_REGULAR,
              sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
              "score.name");
-        i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.points", st->points[t], NULL, 0);
+        i18n_plural(ui->deps.i18n, buf, sizeof buf, "board.points", st->points[t], NULL, 0);
         text(b, rowbox, rect(r.x + r.w - pw2 - 4, r.y, pw2, r.h), buf, FONT_BOLD, sz(b, F_SMALL),
              mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_END, ALIGN_CENTER, "score.points");
     }
-    hint(b, panel, rect(x, bottom, w, hint_h), ui_tr(ui, "ui.board.hint"));
+    hint(b, panel, rect(x, bottom, w, hint_h), ui_tr(ui, "keys.hint_short"));
 }
 
 /* ---- Card ------------------------------------------------------------------------------------ */
@@ -858,8 +862,7 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
         int y = body.y + ph + pad;
         int rows = 3, rh = (body.y + body.h - y) / rows;
         static const char *const keys[3] = {"A", "D", "U"};
-        static const char *const labels[3] = {"ui.card.agree", "ui.card.disagree",
-                                              "ui.card.unsure"};
+        static const char *const labels[3] = {"card.agree", "card.disagree", "card.unsure"};
         static const uint32_t bar_colours[3] = {0x56B4E9, 0xE69F00, 0xBBBBBB};
         int total = st->tally[0] + st->tally[1] + st->tally[2];
         for (int i = 0; i < rows; i++) {
@@ -892,7 +895,7 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
             int y = body.y + ph + pad;
             int ah = hf(b, 0.08f);
             const char *answer =
-                ui_tr(ui, card->answer == ANSWER_MYTH ? "ui.card.myth" : "ui.card.fact");
+                ui_tr(ui, card->answer == ANSWER_MYTH ? "card.answer_myth" : "card.answer_fact");
             text(b, parent, rect(body.x, y, body.w, ah), answer, FONT_BOLD, sz(b, F_HEAD),
                  mn(b, M_BODY), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.answer");
             const char *explain = ui_card_text(ui, card_index, "explain");
@@ -929,7 +932,7 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
             int gb = fill(b, parent, rect(body.x, gy, body.w, gh), b->t.raised, hf(b, 0.008f),
                           "card.guidance");
             const char *answer = ui_card_text(ui, card_index, "answer");
-            snprintf(buf, sizeof buf, "%s %s", ui_tr(ui, "ui.card.guidance"),
+            snprintf(buf, sizeof buf, "%s: %s", ui_tr(ui, "card.guidance"),
                      answer != NULL ? answer : "");
             text(b, gb, rect_inset(b->L->boxes[gb].rect, pad), buf, FONT_REGULAR, sz(b, F_BODY),
                  mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "card.answer");
@@ -955,7 +958,7 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
         int count;
         const Helpline *lines = ui_helplines(ui, &count);
         if (count == 0) {
-            text(b, parent, rest, ui_tr(ui, "ui.help.no_region"), FONT_REGULAR, sz(b, F_BODY),
+            text(b, parent, rest, ui_tr(ui, "help.no_region"), FONT_REGULAR, sz(b, F_BODY),
                  mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_START, "card.help.none");
             break;
         }
@@ -1015,10 +1018,10 @@ static void build_card(B *b)
     char buf[400], name[120];
     const char *kind = "";
     if (card != NULL) {
-        snprintf(buf, sizeof buf, "ui.kind.%s", gamedef_card_kind_name(card->kind));
+        snprintf(buf, sizeof buf, "card_kind.%s", gamedef_card_kind_name(card->kind));
         kind = ui_tr(ui, buf);
     } else {
-        kind = ui_tr(ui, "ui.space.open");
+        kind = ui_tr(ui, "space_kind.open");
     }
     int tw = in.w - hh - pad;
     int kw = tw * 3 / 5;
@@ -1039,7 +1042,7 @@ static void build_card(B *b)
     int tsz = hh * 3 / 5;
     token(b, cardbox, rect(tx, in.y + (hh - tsz) / 2, tsz, tsz), st->current, true);
     ui_team_name(ui, st->current, name, sizeof name);
-    ui_trf(ui, buf, sizeof buf, "ui.card.for_team", "team", name, NULL, NULL, NULL, NULL);
+    ui_trf(ui, buf, sizeof buf, "card.for_team", "team", name, NULL, NULL, NULL, NULL);
     text(b, cardbox, rect(tx + tsz + pad / 2, in.y, in.x + in.w - tx - tsz - pad / 2, hh), buf,
          FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
          "card.team");
@@ -1051,18 +1054,18 @@ static void build_card(B *b)
         int note = frame(b, cardbox, nr, b->t.bg, b->t.accent, 2, hf(b, 0.01f), "card.note");
         Rect nin = rect_inset(nr, pad);
         int th = hf(b, 0.05f);
-        text(b, note, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "ui.card.note_title"), FONT_BOLD,
+        text(b, note, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "card.note_title"), FONT_BOLD,
              sz(b, F_SMALL), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER,
              "card.note.title");
         const char *nt = ui_card_text(ui, st->card, "note");
         text(b, note, rect(nin.x, nin.y + th, nin.w, nin.h - th),
-             nt != NULL ? nt : ui_tr(ui, "ui.card.no_note"), FONT_REGULAR, sz(b, F_SMALL),
+             nt != NULL ? nt : ui_tr(ui, "card.no_note"), FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_START, "card.note.text");
     }
     if (card != NULL) {
         card_body(b, cardbox, body, card, st->card);
     } else {
-        ui_trf(ui, buf, sizeof buf, "ui.card.open_talk", "topic", where, NULL, NULL, NULL, NULL);
+        ui_trf(ui, buf, sizeof buf, "board.deck_empty", "topic", where, NULL, NULL, NULL, NULL);
         text(b, cardbox, body, buf, FONT_BOLD, sz(b, F_PROMPT), mn(b, M_PROMPT), b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
     }
@@ -1072,12 +1075,12 @@ static void build_card(B *b)
         Cmd cmd;
         bool show;
     } buttons[] = {
-        {"Enter", "ui.card.done", CMD_DONE, true},
-        {"P", "ui.card.pass", CMD_PASS, true},
-        {"S", "ui.card.skip", CMD_SKIP, card != NULL},
-        {"R", "ui.card.reveal", CMD_REVEAL,
+        {"Enter", "card.complete", CMD_DONE, true},
+        {"P", "card.pass", CMD_PASS, true},
+        {"S", "card.skip", CMD_SKIP, card != NULL},
+        {"R", "card.reveal", CMD_REVEAL,
          card != NULL && (card->kind == CARD_MYTH_FACT || card->kind == CARD_SCENARIO)},
-        {"N", "ui.card.note", CMD_NOTE, card != NULL},
+        {"N", "card.note", CMD_NOTE, card != NULL},
     };
     int nb = 0;
     for (size_t i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
@@ -1106,9 +1109,10 @@ static void build_summary(B *b)
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.03f);
     char buf[400], name[120], n1[16], n2[16], n3[16];
-    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)),
-               ui_tr(ui, "ui.summary.title"));
-    snprintf(buf, sizeof buf, "ui.summary.reason.%d", (int)st->over_reason);
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, "summary.title"));
+    static const char *const reasons[] = {"summary.reason_rounds", "summary.reason_time",
+                                          "summary.reason_facilitator", "summary.coop_reached"};
+    snprintf(buf, sizeof buf, "%s", reasons[(int)st->over_reason & 3]);
     text(b, bg, rect(m, hf(b, 0.12f), b->w - 2 * m, hf(b, 0.06f)), ui_tr(ui, buf), FONT_REGULAR,
          sz(b, F_BODY), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "summary.reason");
     int top = hf(b, 0.2f), h = hf(b, 0.62f);
@@ -1147,7 +1151,7 @@ static void build_summary(B *b)
         ui_team_name(ui, t, name, sizeof name);
         text(b, left, rect(nx, r.y, nw, r.h / 2), name, FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "summary.team");
-        i18n_plural(ui->deps.i18n, buf, sizeof buf, "ui.points", st->points[t], NULL, 0);
+        i18n_plural(ui->deps.i18n, buf, sizeof buf, "board.points", st->points[t], NULL, 0);
         text(b, left, rect(nx, r.y + r.h / 2, nw, r.h - r.h / 2), buf, FONT_BOLD, sz(b, F_SMALL),
              mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "summary.points");
         int bx = nx + nw + pad, bw = r.x + r.w - bx;
@@ -1161,36 +1165,41 @@ static void build_summary(B *b)
     int x = 2 * m + cw + pad, w = cw - 2 * pad, y = top + pad;
     int lh = hf(b, 0.065f);
     snprintf(n1, sizeof n1, "%d", s->cards_completed);
-    ui_trf(ui, buf, sizeof buf, "ui.summary.cards", "count", n1, NULL, NULL, NULL, NULL);
+    ui_trf(ui, buf, sizeof buf, "summary.cards_discussed", "count", n1, NULL, NULL, NULL, NULL);
     text(b, right, rect(x, y, w, lh), buf, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text,
          ALIGN_START, ALIGN_CENTER, "summary.cards");
     y += lh;
     snprintf(n1, sizeof n1, "%d", s->passes);
     snprintf(n2, sizeof n2, "%d", s->skips);
-    ui_trf(ui, buf, sizeof buf, "ui.summary.passes", "passes", n1, "skips", n2, NULL, NULL);
+    char passes[180], skips[180];
+    ui_trf(ui, passes, sizeof passes, "summary.passes", "count", n1, NULL, NULL, NULL, NULL);
+    ui_trf(ui, skips, sizeof skips, "summary.skips", "count", n2, NULL, NULL, NULL, NULL);
+    snprintf(buf, sizeof buf, "%s · %s", passes, skips);
     text(b, right, rect(x, y, w, lh), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text,
          ALIGN_START, ALIGN_CENTER, "summary.passes");
     y += lh;
     snprintf(n1, sizeof n1, "%d", s->votes[0]);
     snprintf(n2, sizeof n2, "%d", s->votes[1]);
     snprintf(n3, sizeof n3, "%d", s->votes[2]);
-    ui_trf(ui, buf, sizeof buf, "ui.summary.votes", "agree", n1, "disagree", n2, "unsure", n3);
+    ui_trf(ui, buf, sizeof buf, "card.tally", "agree", n1, "disagree", n2, "unsure", n3);
     text(b, right, rect(x, y, w, lh * 3 / 2), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL),
          b->t.text, ALIGN_START, ALIGN_CENTER, "summary.votes");
     y += lh * 3 / 2;
-    text(b, right, rect(x, y, w, lh), ui_tr(ui, "ui.summary.topics"), FONT_BOLD, sz(b, F_SMALL),
-         mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "summary.topics");
-    y += lh;
     int topics[GAMEDEF_MAX_TOPICS], nt = 0;
     for (int t = 0; t < def->topic_count; t++) {
         if (s->by_topic[t] > 0) {
             topics[nt++] = t;
         }
     }
+    snprintf(n1, sizeof n1, "%d", nt);
+    ui_trf(ui, buf, sizeof buf, "summary.topics_covered", "count", n1, NULL, NULL, NULL, NULL);
+    text(b, right, rect(x, y, w, lh), buf, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim,
+         ALIGN_START, ALIGN_CENTER, "summary.topics");
+    y += lh;
     int bottom = top + h - pad;
     if (nt == 0) {
-        text(b, right, rect(x, y, w, lh), ui_tr(ui, "ui.summary.none"), FONT_REGULAR,
-             sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "summary.topic");
+        text(b, right, rect(x, y, w, lh), ui_tr(ui, "summary.none"), FONT_REGULAR, sz(b, F_SMALL),
+             mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "summary.topic");
     } else {
         int cols = 2, rows = (nt + 1) / 2;
         int th = (bottom - y) / (rows > 0 ? rows : 1);
@@ -1215,7 +1224,7 @@ static void build_summary(B *b)
     }
     int bw = menu_width(b, m) * 2 / 3;
     button(b, bg, rect((b->w - bw) / 2, hf(b, 0.85f), bw, hf(b, 0.12f)), "Enter",
-           ui_tr(ui, "ui.summary.back"), CMD_ACCEPT, 0, true, "summary.back");
+           ui_tr(ui, "summary.back"), CMD_ACCEPT, 0, true, "summary.back");
 }
 
 static void build_help(B *b)
@@ -1224,25 +1233,25 @@ static void build_help(B *b)
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.03f);
     char buf[600], region[80];
-    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, "ui.help.title"));
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, "help.title"));
     int y = hf(b, 0.13f);
     int count;
     const Helpline *lines = ui_helplines(ui, &count);
     if (ui->settings.region[0] == '\0') {
-        text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.12f)), ui_tr(ui, "ui.help.no_region"),
-             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
+        text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.12f)), ui_tr(ui, "help.no_region"), FONT_BOLD,
+             sz(b, F_BODY), mn(b, M_SMALL), b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
              "help.warning");
     } else {
         char key[32];
-        snprintf(key, sizeof key, "ui.region.%s", ui->settings.region);
+        snprintf(key, sizeof key, "region.%s", ui->settings.region);
         const char *rn = i18n_lookup(ui->deps.i18n, key, NULL);
         snprintf(region, sizeof region, "%s", rn != NULL ? rn : ui->settings.region);
-        ui_trf(ui, buf, sizeof buf, "ui.help.region", "region", region, NULL, NULL, NULL, NULL);
+        ui_trf(ui, buf, sizeof buf, "help.region", "region", region, NULL, NULL, NULL, NULL);
         text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.06f)), buf, FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "help.region");
         if (count == 0) {
             text(b, bg, rect(m, y + hf(b, 0.07f), b->w - 2 * m, hf(b, 0.1f)),
-                 ui_tr(ui, "ui.help.none"), FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.accent,
+                 ui_tr(ui, "card.help_none"), FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.accent,
                  ALIGN_CENTER, ALIGN_CENTER, "help.warning");
         }
     }
@@ -1277,11 +1286,11 @@ static void build_help(B *b)
              sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "help.number");
         bool old = pack_helpline_age_days(l, NULL) > 365;
         if (old) {
-            ui_trf(ui, buf, sizeof buf, "ui.help.old", "date", l->verified_on, NULL, NULL, NULL,
+            ui_trf(ui, buf, sizeof buf, "help.stale", "date", l->verified_on, NULL, NULL, NULL,
                    NULL);
         } else {
             char v[120];
-            ui_trf(ui, v, sizeof v, "ui.help.verified", "date", l->verified_on, NULL, NULL, NULL,
+            ui_trf(ui, v, sizeof v, "help.verified", "date", l->verified_on, NULL, NULL, NULL,
                    NULL);
             snprintf(buf, sizeof buf, "%s · %s · %s · %s", what != NULL ? what : "",
                      hours != NULL ? hours : "", cost != NULL ? cost : "", v);
@@ -1290,31 +1299,30 @@ static void build_help(B *b)
              sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, old ? b->t.accent : b->t.text,
              ALIGN_START, ALIGN_CENTER, "help.details");
     }
-    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.menu.hint"));
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
 }
 
 static void build_keys(B *b)
 {
     Ui *ui = b->ui;
+    static const char *const keys[] = {
+        "keys.roll",     "keys.card_done",  "keys.pass",  "keys.skip",  "keys.reveal",
+        "keys.note",     "keys.vote",       "keys.claim", "keys.pause", "keys.help",
+        "keys.key_help", "keys.fullscreen", "keys.next",  "keys.back",  "keys.menu",
+    };
+    int rows = (int)(sizeof keys / sizeof keys[0]);
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.03f);
-    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.09f)),
-               ui_tr(ui, "ui.keys.title"));
-    int rows = 14, top = hf(b, 0.12f), rh = (hf(b, 0.8f)) / rows;
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "keys.title"));
+    int top = hf(b, 0.12f), rh = hf(b, 0.8f) / rows;
     for (int i = 0; i < rows; i++) {
-        char k[48], w[48];
-        snprintf(k, sizeof k, "ui.keys.%d.key", i);
-        snprintf(w, sizeof w, "ui.keys.%d.what", i);
         Rect r = rect(m, top + i * rh, b->w - 2 * m, rh - 2);
         int row = fill(b, bg, r, i % 2 ? b->t.bg : b->t.panel, 0, "keys.row");
-        int kw = r.w * 3 / 10;
-        text(b, row, rect(r.x + 6, r.y, kw - 12, r.h), ui_tr(ui, k), FONT_BOLD, sz(b, F_SMALL),
-             mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_START, ALIGN_CENTER, "keys.key");
-        text(b, row, rect(r.x + kw, r.y, r.w - kw - 6, r.h), ui_tr(ui, w), FONT_REGULAR,
+        text(b, row, rect(r.x + 8, r.y, r.w - 16, r.h), ui_tr(ui, keys[i]), FONT_REGULAR,
              sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
              "keys.what");
     }
-    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "ui.menu.hint"));
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
 }
 
 void ui_view_build(Ui *ui, Layout *layout, int w, int h)
@@ -1332,7 +1340,7 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
         build_title(&b);
         break;
     case UI_SETUP:
-        build_menu_screen(&b, UI_SETUP, "ui.setup.title", b.t.bg);
+        build_menu_screen(&b, UI_SETUP, "setup.title", b.t.bg);
         break;
     case UI_RULES:
         build_rules(&b);
@@ -1350,10 +1358,10 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
         build_help(&b);
         break;
     case UI_PAUSE:
-        build_menu_screen(&b, UI_PAUSE, "ui.pause.title", b.t.calm);
+        build_menu_screen(&b, UI_PAUSE, "pause.title", b.t.calm);
         break;
     case UI_SETTINGS:
-        build_menu_screen(&b, UI_SETTINGS, "ui.settings.title", b.t.bg);
+        build_menu_screen(&b, UI_SETTINGS, "settings.title", b.t.bg);
         break;
     case UI_KEYS:
         build_keys(&b);
