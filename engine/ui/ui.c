@@ -480,6 +480,11 @@ const Settings *ui_settings(const Ui *ui)
     return &ui->settings;
 }
 
+bool ui_card_needs_confirm(const Ui *ui)
+{
+    return ui_screen(ui) == UI_CARD && ui->game.card >= 0 && !ui->confirmed;
+}
+
 bool ui_is_animating(const Ui *ui)
 {
     return ui->anim.active;
@@ -553,6 +558,9 @@ static void take_events(Ui *ui, const EventList *events)
         case EVENT_CARD:
             ui->revealed = false;
             ui->note_shown = false;
+            /* Intensity-3 cards wait for the facilitator, who sees their content notes
+             * first and may show, swap or pass them. */
+            ui->confirmed = e->a < 0 || ui->def->cards[e->a].intensity < 3;
             a->card_sound = true;
             break;
         case EVENT_PASSED:
@@ -835,6 +843,15 @@ static unsigned board_command(Ui *ui, Cmd cmd, int arg)
         const Card *card = g->card >= 0 ? &ui->def->cards[g->card] : NULL;
         bool revealable =
             card != NULL && (card->kind == CARD_MYTH_FACT || card->kind == CARD_SCENARIO);
+        if (card != NULL && !ui->confirmed) {
+            if (cmd == CMD_DONE || cmd == CMD_ACCEPT) {
+                ui->confirmed = true;
+                return UI_REDRAW;
+            }
+            if (cmd != CMD_PASS && cmd != CMD_SKIP && cmd != CMD_NOTE) {
+                return 0;
+            }
+        }
         if (cmd == CMD_DONE || cmd == CMD_ACCEPT) {
             done = apply(ui, MOVE_COMPLETE, 0, 0, 0);
         } else if (cmd == CMD_PASS) {
@@ -973,9 +990,17 @@ static Cmd key_command(const Ui *ui, const Input *in, int *arg)
     case KEY_TAB:
         return in->shift ? CMD_UP : CMD_DOWN;
     case KEY_LEFT:
-        return CMD_LEFT;
-    case KEY_RIGHT:
-        return CMD_RIGHT;
+    case KEY_RIGHT: {
+        /* Clickers that send arrows: on screens without values to change, Right is "next"
+         * and Left is "back", like Page Down and Page Up. */
+        bool values = view == UI_TITLE || view == UI_SETUP || view == UI_PAUSE ||
+                      view == UI_SETTINGS ||
+                      (view == UI_BOARD && ui->game.phase == PHASE_CHOOSE_TOPIC);
+        if (!values) {
+            return in->key == KEY_RIGHT ? CMD_ACCEPT : CMD_BACK;
+        }
+        return in->key == KEY_RIGHT ? CMD_RIGHT : CMD_LEFT;
+    }
     case KEY_SPACE:
         if (view == UI_CARD) {
             return CMD_REVEAL;
@@ -1166,6 +1191,9 @@ Input ui_suggest_input(const Ui *ui)
     }
     if (view == UI_CARD && ui->game.card >= 0) {
         const Card *c = &ui->def->cards[ui->game.card];
+        if (!ui->confirmed) {
+            return in;
+        }
         if (c->kind == CARD_AGREE && ui->game.tally[0] + ui->game.tally[1] < 5) {
             in.key = KEY_CHAR;
             in.ch = ui->game.tally[0] <= ui->game.tally[1] ? 'a' : 'd';

@@ -87,6 +87,9 @@ int ui_screen_from_name(const char *name);
 const GameState *ui_game(const Ui *ui);
 const Settings *ui_settings(const Ui *ui);
 bool ui_is_animating(const Ui *ui);
+/* The card on show is intensity 3 and waits for the facilitator to show it (Enter), swap it
+ * (S) or pass it (P). */
+bool ui_card_needs_confirm(const Ui *ui);
 
 /* The key a facilitator would press next to move the session on (Enter on menus, Space to
  * roll, a vote, a reveal, Enter to close a card...). Screenshots and tests use it to play. */

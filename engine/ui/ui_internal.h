@@ -80,6 +80,7 @@ struct Ui {
     bool clock_started;
     /* The card on show. */
     bool revealed, note_shown;
+    bool confirmed; /* an intensity-3 card was shown to the group by the facilitator */
     int topic_focus;
     /* Animation and what the board shows meanwhile. */
     Anim anim;

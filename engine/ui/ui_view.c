@@ -218,7 +218,7 @@ static void hint(B *b, int parent, Rect r, const char *s)
 /* A vertical menu of items in area; value items get ‹ and › buttons. */
 static void menu(B *b, int parent, Rect area, MenuItem *items, int n, int focus)
 {
-    int gap = hf(b, 0.014f);
+    int gap = hf(b, 0.01f);
     int ih = (area.h - gap * (n - 1)) / (n > 0 ? n : 1);
     if (ih > hf(b, 0.095f)) {
         ih = hf(b, 0.095f);
@@ -233,17 +233,19 @@ static void menu(B *b, int parent, Rect area, MenuItem *items, int n, int focus)
             b->L->boxes[box].flags |= BOX_FOCUS;
         }
         set_action(b, box, CMD_ITEM, i);
-        int pad = hf(b, 0.01f) + focus_w(b);
+        int pad = hf(b, 0.006f) + focus_w(b);
         Rect in = rect_inset(r, pad);
         if (items[i].value[0] == '\0') {
             text(b, box, in, items[i].label, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text,
                  ALIGN_CENTER, ALIGN_CENTER, "menu.label");
             continue;
         }
-        int lw = in.w * 11 / 20;
+        int lw = in.w * 9 / 20;
+        /* Labels and values may go a little below 1/30: this is the facilitator's screen, read
+         * from the laptop, not from the back of the room. */
         text(b, box, rect(in.x, in.y, lw - pad, in.h), items[i].label, FONT_REGULAR, sz(b, F_BODY),
-             mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "menu.label");
-        int aw = in.h;
+             mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "menu.label");
+        int aw = in.h * 3 / 4;
         int vx = in.x + lw;
         int vw = in.w - lw;
         int dec = frame(b, box, rect(vx, in.y, aw, in.h), b->t.panel, b->t.line, 1, hf(b, 0.008f),
@@ -257,8 +259,8 @@ static void menu(B *b, int parent, Rect area, MenuItem *items, int n, int focus)
         text(b, inc, rect_inset(b->L->boxes[inc].rect, 2), "\xE2\x80\xBA", FONT_BOLD, sz(b, F_BODY),
              mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.inc.t");
         text(b, box, rect(vx + aw + pad, in.y, vw - 2 * aw - 2 * pad, in.h), items[i].value,
-             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
-             "menu.value");
+             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL) * 2 / 3, b->t.text, ALIGN_CENTER,
+             ALIGN_CENTER, "menu.value");
     }
 }
 
@@ -501,11 +503,11 @@ static void board_static(B *b, int parent, BoardGeo *g, bool legend)
     int th = inner.h / 7;
     const char *title =
         ui->deps.pack != NULL ? ui_tr(ui, pack_title_key(ui->deps.pack)) : ui_tr(ui, "app.name");
+    if (!legend) {
+        return; /* the topic chooser takes the middle */
+    }
     text(b, parent, rect(inner.x, inner.y, inner.w, th), title, FONT_BOLD, sz(b, F_HEAD),
          mn(b, 1.0f / 40), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "board.title");
-    if (!legend) {
-        return;
-    }
     int cols = 2, rows = (def->topic_count + 1) / 2;
     int lh = rows > 0 ? (inner.h - th) / rows : 0;
     int cw = inner.w / cols;
@@ -713,7 +715,7 @@ static void build_board(B *b)
                        .bg = rgb(0xFFFFFF),
                        .line = rgb(0x000000),
                        .value = ui_dice_face(ui, d),
-                       .angle = angle + d * 40,
+                       .angle = angle != 0 ? angle + d * 40 : 0,
                        .action = CMD_NONE,
                        .name = "die"};
             layout_add(b->L, &die);
@@ -773,13 +775,13 @@ static void build_board(B *b)
             int topic = def->spaces[stop].topic;
             ui_trf(ui, buf, sizeof buf, "card.claim_question", "team", name, "topic",
                    topic >= 0 ? ui_topic_name(ui, topic) : ui_space_name(ui, stop), NULL, NULL);
-            int th = act.h - bh - pad;
+            int cbh = bh * 3 / 4;
+            int th = act.h - 2 * cbh - pad;
             text(b, panel, rect(act.x, act.y, act.w, th), buf, FONT_REGULAR, sz(b, F_SMALL),
                  mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.prompt");
-            int bw = act.w / 2 - pad / 2;
-            button(b, panel, rect(act.x, act.y + th + pad, bw, bh), "Y", ui_tr(ui, "card.claim"),
-                   CMD_YES, 0, true, "board.claim");
-            button(b, panel, rect(act.x + bw + pad, act.y + th + pad, act.w - bw - pad, bh), "N",
+            button(b, panel, rect(act.x, act.y + th + pad / 2, act.w, cbh), "Y",
+                   ui_tr(ui, "card.claim"), CMD_YES, 0, true, "board.claim");
+            button(b, panel, rect(act.x, act.y + th + pad / 2 + cbh + pad / 2, act.w, cbh), "N",
                    ui_tr(ui, "card.decline"), CMD_NO, 0, false, "board.decline");
             break;
         }
@@ -1062,7 +1064,24 @@ static void build_card(B *b)
              nt != NULL ? nt : ui_tr(ui, "card.no_note"), FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_START, "card.note.text");
     }
-    if (card != NULL) {
+    if (card != NULL && !ui->confirmed) {
+        /* What the card is about, for the facilitator's eyes first: no prompt yet. */
+        char notes[300] = "";
+        const PackCardInfo *info =
+            ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, st->card) : NULL;
+        for (int i = 0; info != NULL && i < info->content_note_count; i++) {
+            char key[120];
+            snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
+            size_t used = strlen(notes);
+            snprintf(notes + used, sizeof notes - used, "%s%s", i ? ", " : "", ui_tr(ui, key));
+        }
+        ui_trf(ui, buf, sizeof buf, "card.intensity_warning", "notes", notes, NULL, NULL, NULL,
+               NULL);
+        int warn = frame(b, cardbox, body, b->t.bg, b->t.accent, focus_w(b), hf(b, 0.012f),
+                         "card.warning");
+        text(b, warn, rect_inset(body, pad), buf, FONT_BOLD, sz(b, F_HEAD), mn(b, M_BODY),
+             b->t.text, ALIGN_CENTER, ALIGN_CENTER, "card.warning.text");
+    } else if (card != NULL) {
         card_body(b, cardbox, body, card, st->card);
     } else {
         ui_trf(ui, buf, sizeof buf, "board.deck_empty", "topic", where, NULL, NULL, NULL, NULL);
@@ -1075,11 +1094,12 @@ static void build_card(B *b)
         Cmd cmd;
         bool show;
     } buttons[] = {
-        {"Enter", "card.complete", CMD_DONE, true},
+        {"Enter", ui->confirmed || card == NULL ? "card.complete" : "card.show", CMD_DONE, true},
         {"P", "card.pass", CMD_PASS, true},
         {"S", "card.skip", CMD_SKIP, card != NULL},
         {"R", "card.reveal", CMD_REVEAL,
-         card != NULL && (card->kind == CARD_MYTH_FACT || card->kind == CARD_SCENARIO)},
+         card != NULL && ui->confirmed &&
+             (card->kind == CARD_MYTH_FACT || card->kind == CARD_SCENARIO)},
         {"N", "card.note", CMD_NOTE, card != NULL},
     };
     int nb = 0;

@@ -396,6 +396,9 @@ static bool play_until_card(Fixture *f, CardKind kind)
     for (int i = 0; i < 4000; i++) {
         const GameState *g = ui_game(f->ui);
         if (ui_screen(f->ui) == UI_CARD && g->card >= 0 && g->def->cards[g->card].kind == kind) {
+            if (ui_card_needs_confirm(f->ui)) {
+                key(f, KEY_ENTER, 0); /* the facilitator shows an intensity-3 card */
+            }
             return true;
         }
         if (ui_screen(f->ui) == UI_SUMMARY) {
@@ -463,6 +466,42 @@ static void test_card_keys(void **state)
     assert_true(layout_find(layout(&f), "card.answer") >= 0);
     int done = g->stats.cards_completed;
     key(&f, KEY_PAGE_DOWN, 0); /* a clicker's "next" completes the card */
+    assert_int_equal(g->stats.cards_completed, done + 1);
+    fixture_close(&f);
+}
+
+static void test_intensity_three_waits_for_the_facilitator(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    start_session(&f);
+    const GameState *g = ui_game(f.ui);
+    bool found = false;
+    for (int i = 0; i < 6000 && !found; i++) {
+        if (ui_screen(f.ui) == UI_SUMMARY) {
+            break;
+        }
+        found = ui_screen(f.ui) == UI_CARD && g->card >= 0 && g->def->cards[g->card].intensity == 3;
+        if (!found) {
+            Input in = ui_suggest_input(f.ui);
+            push_input(&in);
+            pump(&f);
+        }
+    }
+    assert_true(found);
+    assert_true(ui_card_needs_confirm(f.ui));
+    /* The facilitator sees the warning, not the prompt. */
+    assert_true(layout_find(layout(&f), "card.warning") >= 0);
+    assert_int_equal(layout_find(layout(&f), "card.prompt"), -1);
+    key(&f, KEY_CHAR, 'r'); /* nothing else works yet */
+    assert_true(ui_card_needs_confirm(f.ui));
+    int done = g->stats.cards_completed;
+    key(&f, KEY_ENTER, 0); /* show it: the first Enter shows, it does not complete */
+    assert_false(ui_card_needs_confirm(f.ui));
+    assert_int_equal(g->stats.cards_completed, done);
+    assert_true(layout_find(layout(&f), "card.prompt") >= 0);
+    key(&f, KEY_ENTER, 0);
     assert_int_equal(g->stats.cards_completed, done + 1);
     fixture_close(&f);
 }
@@ -707,6 +746,7 @@ int main(void)
         cmocka_unit_test(test_menus_and_overlays_fit),
         cmocka_unit_test(test_pause_help_keys_from_every_screen),
         cmocka_unit_test(test_card_keys),
+        cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
         cmocka_unit_test(test_roll_animates_then_sleeps),
         cmocka_unit_test(test_pixels_board_tokens_and_pause),
         cmocka_unit_test(test_text_fit),
