@@ -7,6 +7,7 @@
  */
 #include "commands.h"
 #include "pack.h"
+#include "platform.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -27,7 +28,8 @@ static void usage(FILE *out)
           "                  (facilitator notes) are reported\n"
           "  --today DATE    the date help lines are checked against (default: today)\n"
           "  --search DIR    also look for `extends` base packs in DIR (the pack's parent\n"
-          "                  folder and content/packs are always searched)\n",
+          "                  folder, ./content/packs and the game's own packs are always\n"
+          "                  searched)\n",
           out);
 }
 
@@ -184,7 +186,7 @@ static int validate_strings_dir(const char *path, PackErrors *errors)
 int cmd_validate(int argc, char **argv)
 {
     PackLoadOptions options = {NULL, false};
-    const char **search = calloc((size_t)argc + 2, sizeof *search);
+    const char **search = calloc((size_t)argc + 3, sizeof *search);
     int search_count = 0;
     int paths = 0;
     int failed = 0;
@@ -193,6 +195,12 @@ int cmd_validate(int argc, char **argv)
         abort();
     }
     search[search_count++] = "content/packs";
+    /* The packs shipped with the game, so an overlay written anywhere finds its base. */
+    char shipped[4200];
+    if (platform_find_data_dir(shipped, sizeof shipped - 16)) {
+        strcat(shipped, "/content/packs");
+        search[search_count++] = shipped;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {

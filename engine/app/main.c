@@ -21,6 +21,7 @@ static void usage(FILE *out)
           "Commands:\n"
           "  simulate     play many games headless and print figures\n"
           "  validate     check content packs and print every problem\n"
+          "  pack         tools for pack authors: new, check, stats, translate, CSV\n"
           "  screenshot   save one screen of a seeded session as a PNG image\n\n"
           "With no command, rutas opens the game window. Options:\n"
           "  --pack PATH         play the pack in this folder (default: the Rutas pack)\n"
@@ -44,6 +45,7 @@ typedef struct Command {
 static const Command commands[] = {
     {"simulate", cmd_simulate},
     {"validate", cmd_validate},
+    {"pack", cmd_pack},
     {"screenshot", cmd_screenshot},
 };
 

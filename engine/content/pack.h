@@ -215,4 +215,24 @@ StringTable *pack_strings_load(const char *path, const char *tag, PackErrors *er
 int pack_strings_compare(const StringTable *source, const StringTable *target, const char *file,
                          PackErrors *errors);
 
+/* ---- Writing (the authoring tools: rutas pack new, translate, import-csv) -------------------- */
+
+/* Writes table as an i18next v4 locale file: nested objects ("card": {"rel-01": {"prompt":
+ * ...}}) in the table's order with two-space indents, or one flat "key": "value" per line when
+ * flat is set or a key cannot nest. UTF-8 is written as is. The file is replaced atomically
+ * (a temporary file renamed over it). Returns false and reports why to errors. */
+bool pack_strings_write(const StringTable *table, const char *path, bool flat, PackErrors *errors);
+/* Does the locale file at path use flat keys ("card.rel-01.prompt": ...) at its top level? */
+bool pack_strings_file_is_flat(const char *path);
+
+/* Adds tag to the `locales` of dir/pack.json (creating the list in an overlay that has none),
+ * keeping the rest of the file as written. Nothing changes when the tag is listed already.
+ * Returns false and reports why to errors. */
+bool pack_manifest_add_locale(const char *dir, const char *tag, PackErrors *errors);
+
+/* Characters a text of this key may have to fit at the projected size (docs/pack-format.md,
+ * "Text that fits"), or 0 when there is no limit; *is_error (may be NULL) is set when going
+ * over is an error rather than a warning (card prompts). */
+int pack_string_limit(const char *key, bool *is_error);
+
 #endif

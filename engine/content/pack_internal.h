@@ -88,6 +88,21 @@ bool content_is_id(const char *s);
 bool content_is_date(const char *s, int *days); /* YYYY-MM-DD; days since 1970-01-01 */
 void content_today(char out[11]);
 
+/* ---- Text limits ------------------------------------------------------------------------- */
+
+/* Characters of each kind of text that fit at the projected size (docs/pack-format.md, "Text
+ * that fits"): the validator (pack_strings.c) and pack_string_limit() (pack_write.c). */
+enum {
+    PACK_FIT_PROMPT = 200,
+    PACK_FIT_OPTION = 100,
+    PACK_FIT_ANSWER = 280,
+    PACK_FIT_NOTE = 400,
+    PACK_FIT_NAME = 32,
+    PACK_FIT_SPACE = 24,
+    PACK_FIT_TITLE = 60,
+    PACK_FIT_CONTENT_NOTE = 40
+};
+
 /* ---- The build ----------------------------------------------------------------------------- */
 
 typedef struct Origin {

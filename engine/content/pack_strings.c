@@ -352,16 +352,16 @@ static void expect(PackBuild *b, Expects *e, const char *key, const char *what, 
     idmap_put(&e->index, k, e->count++);
 }
 
-/* Limits of what fits at the projected size (docs/pack-format.md, "Text that fits"). */
+/* Limits of what fits at the projected size: pack_internal.h (also pack_string_limit()). */
 enum {
-    FIT_PROMPT = 200,
-    FIT_OPTION = 100,
-    FIT_ANSWER = 280,
-    FIT_NOTE = 400,
-    FIT_NAME = 32,
-    FIT_SPACE = 24,
-    FIT_TITLE = 60,
-    FIT_CONTENT_NOTE = 40
+    FIT_PROMPT = PACK_FIT_PROMPT,
+    FIT_OPTION = PACK_FIT_OPTION,
+    FIT_ANSWER = PACK_FIT_ANSWER,
+    FIT_NOTE = PACK_FIT_NOTE,
+    FIT_NAME = PACK_FIT_NAME,
+    FIT_SPACE = PACK_FIT_SPACE,
+    FIT_TITLE = PACK_FIT_TITLE,
+    FIT_CONTENT_NOTE = PACK_FIT_CONTENT_NOTE
 };
 
 static void collect_expected(PackBuild *b, const Pack *pack, Expects *e)
@@ -477,7 +477,13 @@ void build_check_strings(PackBuild *b, Pack *pack)
                 continue;
             }
             const StringTable *t = b->strings[s].table;
+            bool is_source = strcmp(pack->locales[l], source_tag) == 0;
             for (int i = 0; i < i18n_table_count(t); i++) {
+                /* An empty text in a translation is one not translated yet (as in PO files,
+                 * Weblate and Crowdin): it falls back instead of showing nothing. */
+                if (!is_source && *i18n_table_value(t, i) == '\0') {
+                    continue;
+                }
                 i18n_table_set(merged, i18n_table_key(t, i), i18n_table_value(t, i));
             }
             top_file[l] = b->strings[s].file;
@@ -496,6 +502,9 @@ void build_check_strings(PackBuild *b, Pack *pack)
         for (int i = 0; i < i18n_table_count(t); i++) {
             const char *key = i18n_table_key(t, i);
             const char *value = i18n_table_value(t, i);
+            if (!is_source && *value == '\0') {
+                continue; /* not translated yet: counted as missing below */
+            }
             int x = idmap_get(&e.index, key);
             const char *u = plural_suffix(key);
             if (x < 0 && u) {
