@@ -20,6 +20,7 @@ packages=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-mixer-dev libsdl2-image-dev
   libcjson-dev libcmocka-dev
   python3 python3-jsonschema
+  desktop-file-utils appstream man-db groff-base dpkg-dev
 )
 
 say() { printf 'rutas setup: %s\n' "$*"; }

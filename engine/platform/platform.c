@@ -294,7 +294,9 @@ bool platform_find_data_dir(char *out, size_t size)
     char *base = SDL_GetBasePath();
     if (base != NULL) {
         char dir[4096];
-        static const char *const ups[] = {"", "..", "../..", "../../.."};
+        /* Beside the program (a portable folder), the FHS layout of bin/rutas, then parents
+         * (a build folder inside the source tree). */
+        static const char *const ups[] = {"", "../share/rutas", "..", "../..", "../../.."};
         for (size_t i = 0; i < sizeof ups / sizeof ups[0]; i++) {
             snprintf(dir, sizeof dir, "%s%s", base, ups[i]);
             if (accept_dir(dir, out, size)) {

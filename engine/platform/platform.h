@@ -92,9 +92,10 @@ void platform_window_size(const Window *window, int *w, int *h);
 
 /* ---- Folders -------------------------------------------------------------------------------- */
 
-/* Finds the folder holding content/ and assets/: $RUTAS_DATA_DIR, then the executable's folder
- * and up to three of its parents (an installed tree or build/engine/app/rutas), then the source
- * tree the program was built from. Returns false when none has assets/fonts. */
+/* Finds the folder holding content/ and assets/: $RUTAS_DATA_DIR, then the executable's folder,
+ * <exe dir>/../share/rutas (installed as bin/rutas), up to three parents of the executable's
+ * folder (build/engine/app/rutas), then the source tree the program was built from. Returns
+ * false when none has assets/fonts. */
 bool platform_find_data_dir(char *out, size_t size);
 
 /* The user's folder for settings and saves, with a trailing slash: $RUTAS_PREF_DIR when set
