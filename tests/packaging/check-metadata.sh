@@ -81,7 +81,19 @@ man-covers-cli)
       printf '%s\n' "$section" | grep -q -- "$option" ||
         bad "rutas.6 does not describe 'rutas $cmd $option' in its subsection"
     done
-    echo "rutas $cmd: checked"
+    # A command with commands of its own (rutas pack): each is named in the subsection, with
+    # the options its --help lists.
+    subs=$(printf '%s\n' "$cmd_help" | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
+    for sub in $subs; do
+      printf '%s\n' "$section" | grep -q "rutas $cmd $sub" ||
+        bad "rutas.6 does not describe 'rutas $cmd $sub' in the subsection of rutas $cmd"
+      for option in $("$rutas" "$cmd" "$sub" --help 2>&1 | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+        [ "$option" = --help ] && continue
+        printf '%s\n' "$section" | grep -q -- "$option" ||
+          bad "rutas.6 does not describe 'rutas $cmd $sub $option' in the subsection of rutas $cmd"
+      done
+    done
+    echo "rutas $cmd: checked${subs:+ (with $(echo $subs))}"
   done
   ;;
 icons)
