@@ -1125,7 +1125,7 @@ static void draw_icon(Render *r, const Box *b)
     }
     case ICON_PERSON: {
         pen_circle(pen, 0.5f, 0.28f, 0.16f, fg);
-        float body[16];
+        float body[2 * 9];
         int n = 0;
         for (int i = 0; i <= 6; i++) {
             double a = M_PI + M_PI * i / 6;

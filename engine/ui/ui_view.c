@@ -1037,6 +1037,9 @@ static void build_card(B *b)
         const char *dn = i18n_lookup(ui->deps.i18n, buf, NULL);
         where = dn != NULL ? dn : def->decks[deck].id;
     }
+    if (strcmp(where, kind) == 0) {
+        where = ""; /* the situation deck is named like its cards' kind: say it once */
+    }
     text(b, cardbox, rect(in.x + hh + pad, in.y + hh * 11 / 20, kw, hh - hh * 11 / 20), where,
          FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER,
          "card.topic");
@@ -1216,7 +1219,12 @@ static void build_summary(B *b)
     text(b, right, rect(x, y, w, lh), buf, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim,
          ALIGN_START, ALIGN_CENTER, "summary.topics");
     y += lh;
-    int bottom = top + h - pad;
+    /* Every session ends pointing to where to get help (H opens it). */
+    int remind = lh * 3 / 2;
+    int bottom = top + h - pad - remind;
+    snprintf(buf, sizeof buf, "%s (H)", ui_tr(ui, "summary.help_reminder"));
+    text(b, right, rect(x, bottom, w, remind), buf, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
+         mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_START, ALIGN_CENTER, "summary.help");
     if (nt == 0) {
         text(b, right, rect(x, y, w, lh), ui_tr(ui, "summary.none"), FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "summary.topic");
