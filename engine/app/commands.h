@@ -12,6 +12,9 @@ int cmd_validate(int argc, char **argv);
 /* rutas screenshot --screen NAME --size WxH --out FILE.png: one screen of a seeded session
  * drawn into a PNG (cmd_screenshot.c). */
 int cmd_screenshot(int argc, char **argv);
+/* rutas report [--format md|csv] FOLDER...: merges anonymous session reports into one table
+ * (cmd_report.c). */
+int cmd_report(int argc, char **argv);
 /* rutas pack new|check|stats|translate|export-csv|import-csv ...: the tools of pack authors and
  * translators (cmd_pack*.c). */
 int cmd_pack(int argc, char **argv);

@@ -22,7 +22,8 @@ static void usage(FILE *out)
           "  simulate     play many games headless and print figures\n"
           "  validate     check content packs and print every problem\n"
           "  pack         tools for pack authors: new, check, stats, translate, CSV\n"
-          "  screenshot   save one screen of a seeded session as a PNG image\n\n"
+          "  screenshot   save one screen of a seeded session as a PNG image\n"
+          "  report       merge session reports into one table for monitoring\n\n"
           "With no command, rutas opens the game window. Options:\n"
           "  --pack PATH         play the pack in this folder (default: the Rutas pack)\n"
           "  --lang TAG          language, e.g. es-MX or en\n"
@@ -47,6 +48,7 @@ static const Command commands[] = {
     {"validate", cmd_validate},
     {"pack", cmd_pack},
     {"screenshot", cmd_screenshot},
+    {"report", cmd_report},
 };
 
 int main(int argc, char **argv)
