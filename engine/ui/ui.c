@@ -426,8 +426,14 @@ UiScreen ui_top(const Ui *ui)
     return ui->stack[ui->depth];
 }
 
+static void forget_pointer(Ui *ui)
+{
+    ui->pointer_x = ui->pointer_y = -1;
+}
+
 static void push(Ui *ui, UiScreen screen)
 {
+    forget_pointer(ui);
     if (ui->depth + 1 < UI_STACK_MAX) {
         ui->depth++;
         ui->stack[ui->depth] = screen;
@@ -438,6 +444,7 @@ static void push(Ui *ui, UiScreen screen)
 
 static void pop(Ui *ui)
 {
+    forget_pointer(ui);
     if (ui->depth > 0) {
         ui->depth--;
     }
@@ -445,6 +452,7 @@ static void pop(Ui *ui)
 
 static void go_base(Ui *ui, UiScreen screen)
 {
+    forget_pointer(ui);
     ui->depth = 0;
     ui->stack[0] = screen;
     ui->focus[0] = 0;
@@ -1090,7 +1098,18 @@ unsigned ui_handle(Ui *ui, const Input *in, uint64_t now_ms)
         return command(ui, (Cmd)b->action, b->arg);
     }
     case INPUT_MOTION: {
-        /* The mouse moves the menu focus, so keyboard and mouse never disagree on it. */
+        /* The mouse moves the menu focus, so keyboard and mouse never disagree on it; but a
+         * pointer resting where a new screen puts a menu must not steal the focus from the
+         * keyboard (Enter five times must start a session), so only a real move counts. */
+        UiScreen shown = ui_screen(ui);
+        bool moved = ui->pointer_screen == (int)shown && ui->pointer_x >= 0 &&
+                     (in->x != ui->pointer_x || in->y != ui->pointer_y);
+        ui->pointer_screen = (int)shown;
+        ui->pointer_x = in->x;
+        ui->pointer_y = in->y;
+        if (!moved) {
+            return 0;
+        }
         int hit = layout_hit(&ui->layout, in->x, in->y);
         if (hit >= 0 && ui->layout.boxes[hit].action == CMD_ITEM &&
             ui->focus[ui->depth] != ui->layout.boxes[hit].arg) {

@@ -88,6 +88,8 @@ struct Ui {
     uint64_t now;
     char status[400];
     int help_scroll;
+    int pointer_x, pointer_y; /* last pointer position seen on this screen, or -1 */
+    int pointer_screen;
     Layout layout;
 };
 

@@ -506,6 +506,49 @@ static void test_intensity_three_waits_for_the_facilitator(void **state)
     fixture_close(&f);
 }
 
+static void motion(Fixture *f, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    assert_int_equal(SDL_PushEvent(&e), 1);
+    pump(f);
+}
+
+static int focused_item(Fixture *f)
+{
+    const Layout *l = layout(f);
+    for (int i = 0; i < l->count; i++) {
+        if (l->boxes[i].flags & BOX_FOCUS) {
+            return l->boxes[i].arg;
+        }
+    }
+    return -1;
+}
+
+static void test_resting_pointer_keeps_keyboard_focus(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_SETUP);
+    int start = focused_item(&f);
+    const Layout *l = layout(&f);
+    int item = layout_find(l, "menu.item");
+    assert_true(item >= 0);
+    Rect r = l->boxes[item].rect;
+    /* The pointer was already there when the screen opened: Start keeps the focus. */
+    motion(&f, r.x + r.w / 2, r.y + r.h / 2);
+    assert_int_equal(focused_item(&f), start);
+    /* A real move takes it. */
+    motion(&f, r.x + r.w / 2 + 3, r.y + r.h / 2);
+    assert_int_equal(focused_item(&f), l->boxes[item].arg);
+    fixture_close(&f);
+}
+
 /* ---- Animation and the idle loop ----------------------------------------------------------------
  */
 
@@ -747,6 +790,7 @@ int main(void)
         cmocka_unit_test(test_pause_help_keys_from_every_screen),
         cmocka_unit_test(test_card_keys),
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
+        cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
         cmocka_unit_test(test_roll_animates_then_sleeps),
         cmocka_unit_test(test_pixels_board_tokens_and_pause),
         cmocka_unit_test(test_text_fit),
