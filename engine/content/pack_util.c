@@ -55,6 +55,13 @@ void pack_errors_clear(PackErrors *errors)
 
 static void errors_vadd(PackErrors *errors, PackSeverity severity, const char *file,
                         const char *place, const char *format, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 0)))
+#endif
+    ;
+
+static void errors_vadd(PackErrors *errors, PackSeverity severity, const char *file,
+                        const char *place, const char *format, va_list ap)
 {
     if (!errors) {
         return;
