@@ -358,6 +358,13 @@ int cmd_pack_check(int argc, char **argv)
             int age = pack_helpline_age_days(&lines[i], options.today);
             printf("  %s %-34s %s  %4d days%s\n", countries[k], lines[i].id, lines[i].verified_on,
                    age, age > 365 ? "  older than 12 months: check it again" : "");
+            if (strstr(lines[i].source, "example.org") != NULL ||
+                strstr(lines[i].source, "example.com") != NULL) {
+                printf("  %s %s: the source is an example address: replace the line with one "
+                       "checked in a public source\n",
+                       countries[k], lines[i].id);
+                problems += strict;
+            }
         }
     }
 
