@@ -873,8 +873,9 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
             button(b, parent, rect(r.x, r.y, bw, r.h), keys[i], ui_tr(ui, labels[i]), CMD_VOTE, i,
                    false, "card.vote");
             int bx = r.x + bw + pad, bwid = r.w - bw - pad - r.h * 2;
-            int track = fill(b, parent, rect(bx, r.y + r.h / 4, bwid, r.h / 2), b->t.bg,
-                             hf(b, 0.004f), "card.bar.track");
+            /* The track is outlined so an empty bar still shows where it would grow. */
+            int track = frame(b, parent, rect(bx, r.y + r.h / 4, bwid, r.h / 2), b->t.bg, b->t.line,
+                              1, hf(b, 0.004f), "card.bar.track");
             int len = total > 0 ? bwid * st->tally[i] / total : 0;
             if (len > 0) {
                 fill(b, track, rect(bx, r.y + r.h / 4, len, r.h / 2), rgb(bar_colours[i]),

@@ -643,6 +643,15 @@ static void test_pixels_board_tokens_and_pause(void **state)
         }
     }
     assert_true(found >= 4);
+    /* The board's static layer is drawn once; drawing the same board again only copies it,
+     * and every line of text comes from the cache. */
+    RenderStats before = render_stats(r);
+    assert_int_equal(before.static_layer_draws, 1);
+    render_draw_layout(r, ui_layout(f.ui, 800, 600, f.now));
+    RenderStats after = render_stats(r);
+    assert_int_equal(after.static_layer_draws, 1);
+    assert_int_equal(after.text_misses, before.text_misses);
+    assert_true(after.text_hits > before.text_hits);
     /* The pause screen covers the board at once: every pixel of the top row is the calm
      * colour, in the very next frame. */
     key(&f, KEY_F1, 0);
