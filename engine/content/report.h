@@ -4,7 +4,8 @@
  * At the end of a session the app builds a SessionReport from the GameState and what it knows
  * (the start time, the duration, the language, the region, each team's colour and token) and
  * writes it as rutas-session-YYYYMMDD-HHMM.json and a readable .md beside it. `rutas report`
- * reads many of those files back and merges them into one table.
+ * reads many of those files back and merges them into one table. docs/session-report.md
+ * describes the files for the organisations that collect them.
  *
  * No personal data (DESIGN.md section 2): a report holds counts, ids the pack defines, and each
  * team's colour and token shape. The API takes no team names and no free text at all, and every
