@@ -21,6 +21,7 @@ packages=(
   libcjson-dev libcmocka-dev
   python3 python3-jsonschema
   desktop-file-utils appstream man-db groff-base dpkg-dev
+  translate-toolkit
 )
 
 say() { printf 'rutas setup: %s\n' "$*"; }
