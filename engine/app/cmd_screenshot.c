@@ -21,7 +21,7 @@ static void usage(FILE *out)
 {
     fputs("Usage: rutas screenshot --screen NAME --size WxH --out FILE.png [OPTION]...\n"
           "Plays a seeded session up to one screen and saves it as a PNG image.\n\n"
-          "Screens: title, setup, rules, board, card, summary, help, pause, settings, keys\n\n"
+          "Screens: title, setup, topics, rules, board, card, summary, help, pause, settings, keys\n\n"
           "Options:\n"
           "  --lang TAG         language (es-MX, en, ...)\n"
           "  --region CC        country for help lines\n"
@@ -71,6 +71,11 @@ static bool drive(Ui *ui, UiScreen target, int card_kind, uint64_t *now)
     case UI_KEYS:
         send(ui, KEY_CHAR, '?', now);
         return ui_screen(ui) == UI_KEYS;
+    case UI_TOPICS:
+        send(ui, KEY_ENTER, 0, now);
+        send(ui, KEY_UP, 0, now);
+        send(ui, KEY_ENTER, 0, now);
+        return ui_screen(ui) == UI_TOPICS;
     default:
         break;
     }

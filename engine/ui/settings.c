@@ -88,6 +88,15 @@ bool settings_apply_line(Settings *s, const char *line)
     if (strcmp(k, "lang") == 0) {
         return parse_tag(v, s->lang, sizeof s->lang);
     }
+    if (strcmp(k, "topics_off") == 0) {
+        size_t len = strlen(v);
+        if (len >= sizeof s->topics_off ||
+            strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-,") != len) {
+            return false;
+        }
+        memcpy(s->topics_off, v, len + 1);
+        return true;
+    }
     if (strcmp(k, "region") == 0) {
         return parse_tag(v, s->region, sizeof s->region);
     }
@@ -158,10 +167,10 @@ bool settings_save(const Settings *s, const char *path)
             "# Rutas settings: key=value, one per line. Delete this file to reset them.\n"
             "lang=%s\nregion=%s\ntext=%d\nhigh_contrast=%d\nreduce_motion=%d\nsound=%d\n"
             "music=%d\nfullscreen=%d\nteams=%d\nrounds=%d\nminutes=%d\nmax_age=%d\n"
-            "max_intensity=%d\n",
+            "max_intensity=%d\ntopics_off=%s\n",
             s->lang, s->region, s->text_percent, s->high_contrast, s->reduce_motion,
             s->sound_percent, s->music_percent, s->fullscreen, s->teams, s->rounds, s->minutes,
-            s->max_age, s->max_intensity);
+            s->max_age, s->max_intensity, s->topics_off);
     bool ok = fflush(f) == 0;
     ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {

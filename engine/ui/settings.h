@@ -21,11 +21,12 @@ typedef struct Settings {
     int music_percent; /* 0..100 */
     bool fullscreen;
     /* Session setup, remembered for next time. */
-    int teams;         /* 2..8 */
-    int rounds;        /* 0: the pack's */
-    int minutes;       /* 0: no clock */
-    int max_age;       /* age band: cards above it are hidden */
-    int max_intensity; /* 1..3 */
+    int teams;            /* 2..8 */
+    int rounds;           /* 0: the pack's */
+    int minutes;          /* 0: no clock */
+    int max_age;          /* age band: cards above it are hidden */
+    int max_intensity;    /* 1..3 */
+    char topics_off[512]; /* ids of the topics switched off, comma separated */
 } Settings;
 
 Settings settings_default(void);

@@ -35,6 +35,7 @@ enum MenuId {
     M_MINUTES,
     M_AGE,
     M_INTENSITY,
+    M_TOPICS,
     M_START,
     M_RESUME,
     M_RULES,
@@ -50,7 +51,8 @@ enum MenuId {
 };
 
 static const char *const screen_names[UI_SCREEN_COUNT] = {
-    "title", "setup", "rules", "board", "card", "summary", "help", "pause", "settings", "keys",
+    "title", "setup", "rules",    "board", "card",   "summary",
+    "help",  "pause", "settings", "keys",  "topics",
 };
 
 const char *ui_screen_name(UiScreen screen)
@@ -192,6 +194,52 @@ static const char *region_name(Ui *ui, const char *cc, char *out, size_t size)
     return out;
 }
 
+static bool id_in_list(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; *p != '\0';) {
+        size_t len = strcspn(p, ",");
+        if (len == n && strncmp(p, id, n) == 0) {
+            return true;
+        }
+        p += len;
+        if (*p == ',') {
+            p++;
+        }
+    }
+    return false;
+}
+
+uint32_t ui_topics_off(const Ui *ui)
+{
+    uint32_t mask = 0;
+    for (int t = 0; t < ui->def->topic_count && t < 32; t++) {
+        if (id_in_list(ui->settings.topics_off, ui->def->topics[t].id)) {
+            mask |= 1u << t;
+        }
+    }
+    return mask;
+}
+
+/* Kept as ids, not indices, so a pack update that reorders its topics keeps the choice. */
+static void set_topics_off(Ui *ui, uint32_t mask)
+{
+    char *out = ui->settings.topics_off;
+    size_t size = sizeof ui->settings.topics_off, used = 0;
+    out[0] = '\0';
+    for (int t = 0; t < ui->def->topic_count && t < 32; t++) {
+        if (mask & (1u << t)) {
+            int n =
+                snprintf(out + used, size - used, "%s%s", used ? "," : "", ui->def->topics[t].id);
+            if (n < 0 || (size_t)n >= size - used) {
+                out[used] = '\0';
+                break;
+            }
+            used += (size_t)n;
+        }
+    }
+}
+
 GameConfig ui_setup_config(const Ui *ui)
 {
     GameConfig cfg = rules_default_config(ui->settings.teams);
@@ -199,6 +247,7 @@ GameConfig ui_setup_config(const Ui *ui)
     cfg.max_intensity = ui->settings.max_intensity;
     cfg.rounds = ui->settings.rounds;
     cfg.minutes = ui->settings.minutes;
+    cfg.topics_off = ui_topics_off(ui);
     return cfg;
 }
 
@@ -280,6 +329,19 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
         set_item(&items[n++], M_AGE, ui_tr(ui, "setup.age_band"), buf);
         snprintf(num, sizeof num, "setup.intensity_%d", ui->settings.max_intensity);
         set_item(&items[n++], M_INTENSITY, ui_tr(ui, "setup.max_intensity"), ui_tr(ui, num));
+        {
+            int on = 0;
+            uint32_t off = ui_topics_off(ui);
+            for (int t = 0; t < ui->def->topic_count; t++) {
+                on += !(off & (1u << t));
+            }
+            char son[16], stotal[16];
+            snprintf(son, sizeof son, "%d", on);
+            snprintf(stotal, sizeof stotal, "%d", ui->def->topic_count);
+            ui_trf(ui, buf, sizeof buf, "setup.topics_value", "on", son, "total", stotal, NULL,
+                   NULL);
+            set_item(&items[n++], M_TOPICS, ui_tr(ui, "setup.topics"), buf);
+        }
         set_item(&items[n++], M_START, ui_tr(ui, "setup.start"), NULL);
         break;
     }
@@ -325,6 +387,8 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
     }
     return n;
 }
+
+static void push(Ui *ui, UiScreen screen);
 
 /* Changes a setting by step (-1 or +1); returns the UI_* flags the change needs. */
 static unsigned change_value(Ui *ui, int id, int step)
@@ -390,6 +454,9 @@ static unsigned change_value(Ui *ui, int id, int step)
     case M_INTENSITY:
         s->max_intensity = cycle(s->max_intensity, 1, 3, step);
         break;
+    case M_TOPICS:
+        push(ui, UI_TOPICS);
+        return UI_REDRAW;
     case M_TEXT:
         s->text_percent = cycle(s->text_percent, 100, 150, 25 * step);
         break;
@@ -944,6 +1011,41 @@ static unsigned command(Ui *ui, Cmd cmd, int arg)
             return UI_REDRAW;
         }
         return 0;
+    case UI_TOPICS: {
+        int n = ui->def->topic_count, rows = (n + 1) / 2;
+        int *focus = &ui->focus[ui->depth];
+        if (n == 0) {
+            return 0;
+        }
+        switch (cmd) {
+        case CMD_UP:
+            *focus = (*focus + n - 1) % n;
+            return UI_REDRAW;
+        case CMD_DOWN:
+            *focus = (*focus + 1) % n;
+            return UI_REDRAW;
+        case CMD_LEFT:
+        case CMD_RIGHT:
+            *focus = (*focus + rows) % (2 * rows);
+            if (*focus >= n) {
+                *focus = n - 1;
+            }
+            return UI_REDRAW;
+        case CMD_ITEM:
+        case CMD_ACCEPT:
+            if (cmd == CMD_ITEM) {
+                *focus = clampi(arg, 0, n - 1); /* a click focuses and toggles */
+            }
+            set_topics_off(ui, ui_topics_off(ui) ^ (1u << *focus));
+            save_settings(ui);
+            return UI_REDRAW;
+        case CMD_BACK:
+            pop(ui);
+            return UI_REDRAW;
+        default:
+            return 0;
+        }
+    }
     case UI_HELP:
     case UI_KEYS:
         if (cmd == CMD_BACK || cmd == CMD_ACCEPT || cmd == CMD_ITEM) {
@@ -1002,7 +1104,7 @@ static Cmd key_command(const Ui *ui, const Input *in, int *arg)
         /* Clickers that send arrows: on screens without values to change, Right is "next"
          * and Left is "back", like Page Down and Page Up. */
         bool values = view == UI_TITLE || view == UI_SETUP || view == UI_PAUSE ||
-                      view == UI_SETTINGS ||
+                      view == UI_SETTINGS || view == UI_TOPICS ||
                       (view == UI_BOARD && ui->game.phase == PHASE_CHOOSE_TOPIC);
         if (!values) {
             return in->key == KEY_RIGHT ? CMD_ACCEPT : CMD_BACK;

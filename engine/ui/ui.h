@@ -39,6 +39,7 @@ typedef enum UiScreen {
     UI_PAUSE,
     UI_SETTINGS,
     UI_KEYS,
+    UI_TOPICS, /* the setup's list of topics to switch on and off */
     UI_SCREEN_COUNT
 } UiScreen;
 

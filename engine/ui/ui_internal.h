@@ -104,6 +104,8 @@ const char *ui_space_name(Ui *ui, int space);
 /* Text of card.<id>.<part>, or NULL when the pack has none. */
 const char *ui_card_text(Ui *ui, int card, const char *part);
 int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items);
+/* Bit t set: topic t is switched off in the setup. */
+uint32_t ui_topics_off(const Ui *ui);
 UiScreen ui_top(const Ui *ui);
 const Helpline *ui_helplines(Ui *ui, int *count);
 GameConfig ui_setup_config(const Ui *ui);

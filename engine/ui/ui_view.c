@@ -1354,6 +1354,65 @@ static void build_keys(B *b)
     hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
 }
 
+static void build_topics(B *b)
+{
+    Ui *ui = b->ui;
+    const GameDef *def = ui->def;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, "setup.topics"));
+    int n = def->topic_count, rows = (n + 1) / 2;
+    if (n == 0) {
+        return;
+    }
+    uint32_t off = ui_topics_off(ui);
+    int top = hf(b, 0.13f), gap = hf(b, 0.01f);
+    int rh = (hf(b, 0.71f) - gap * (rows - 1)) / rows;
+    if (rh > hf(b, 0.1f)) {
+        rh = hf(b, 0.1f);
+    }
+    int cw = (b->w - 2 * m - gap) / 2;
+    for (int t = 0; t < n; t++) {
+        Rect r = rect(m + (t / rows) * (cw + gap), top + (t % rows) * (rh + gap), cw, rh);
+        bool f = t == ui->focus[ui->depth];
+        bool on = !(off & (1u << t));
+        int box = frame(b, bg, r, f ? b->t.raised_focus : b->t.raised, f ? b->t.accent : b->t.line,
+                        f ? focus_w(b) : 1, hf(b, 0.008f), "topics.item");
+        if (f) {
+            b->L->boxes[box].flags |= BOX_FOCUS;
+        }
+        set_action(b, box, CMD_ITEM, t);
+        int pad = focus_w(b) + hf(b, 0.006f);
+        Rect in = rect_inset(r, pad);
+        int isz = in.h;
+        uint32_t colour = def->topics[t].colour;
+        int tile = fill(b, box, rect(in.x, in.y, isz, isz), rgb(on ? colour : 0x555566),
+                        hf(b, 0.004f), "topics.tile");
+        icon(b, tile, rect_inset(b->L->boxes[tile].rect, isz / 10),
+             layout_icon_from_name(def->topics[t].icon),
+             on && !is_light(colour) ? rgb(0xFFFFFF) : rgb(0x111111), rgb(on ? colour : 0x555566));
+        int vw = in.w / 5;
+        text(b, box, rect(in.x + isz + pad, in.y, in.w - isz - vw - 2 * pad, in.h),
+             ui_topic_name(ui, t), FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5,
+             on ? b->t.text : b->t.dim, ALIGN_START, ALIGN_CENTER, "topics.name");
+        text(b, box, rect(in.x + in.w - vw, in.y, vw, in.h),
+             ui_tr(ui, on ? "common.on" : "common.off"), FONT_BOLD, sz(b, F_SMALL),
+             mn(b, M_SMALL) * 4 / 5, on ? b->t.accent : b->t.dim, ALIGN_END, ALIGN_CENTER,
+             "topics.value");
+    }
+    GameConfig cfg = ui_setup_config(ui);
+    int cards = 0;
+    for (int c = 0; c < def->card_count; c++) {
+        cards += rules_card_is_enabled(&cfg, def, c);
+    }
+    char line[200], num[16];
+    snprintf(num, sizeof num, "%d", cards);
+    ui_trf(ui, line, sizeof line, "setup.cards_available", "count", num, NULL, NULL, NULL, NULL);
+    text(b, bg, rect(m, hf(b, 0.855f), b->w - 2 * m, hf(b, 0.06f)), line, FONT_REGULAR,
+         sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "setup.cards");
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
+}
+
 void ui_view_build(Ui *ui, Layout *layout, int w, int h)
 {
     B b = {ui,
@@ -1394,6 +1453,9 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
         break;
     case UI_KEYS:
         build_keys(&b);
+        break;
+    case UI_TOPICS:
+        build_topics(&b);
         break;
     case UI_SCREEN_COUNT:
         break;

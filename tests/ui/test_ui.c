@@ -549,6 +549,59 @@ static void test_resting_pointer_keeps_keyboard_focus(void **state)
     fixture_close(&f);
 }
 
+static void test_setup_topics(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 150, true);
+    key(&f, KEY_ENTER, 0);
+    key(&f, KEY_UP, 0); /* from Start to Topics */
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_TOPICS);
+    check_layout(&f, 800, 600);
+    check_layout(&f, 1920, 1080);
+    key(&f, KEY_SPACE, 0); /* first topic off */
+    key(&f, KEY_DOWN, 0);
+    key(&f, KEY_ENTER, 0); /* second topic off */
+    const Layout *l = layout(&f);
+    int item = -1;
+    for (int i = 0; i < l->count; i++) {
+        if (l->boxes[i].action >= 0 && l->boxes[i].arg == 2 && l->boxes[i].name != NULL &&
+            strcmp(l->boxes[i].name, "topics.item") == 0) {
+            item = i;
+        }
+    }
+    assert_true(item >= 0);
+    click_box(&f, &l->boxes[item], false); /* third topic off, by mouse */
+    key(&f, KEY_ESCAPE, 0);
+    assert_int_equal(ui_screen(f.ui), UI_SETUP);
+    Settings saved = settings_default();
+    assert_true(settings_load(&saved, f.app.settings_path));
+    const GameDef *def = f.app.def;
+    char want[300];
+    snprintf(want, sizeof want, "%s,%s,%s", def->topics[0].id, def->topics[1].id,
+             def->topics[2].id);
+    assert_string_equal(saved.topics_off, want);
+    key(&f, KEY_DOWN, 0); /* Start */
+    key(&f, KEY_ENTER, 0);
+    key(&f, KEY_ENTER, 0);
+    const GameState *g = ui_game(f.ui);
+    assert_non_null(g);
+    assert_int_equal(g->config.topics_off, 7u);
+    /* Switched-off topics never show a card. */
+    for (int i = 0; i < 400 && ui_screen(f.ui) != UI_SUMMARY; i++) {
+        if (ui_screen(f.ui) == UI_CARD && g->card >= 0) {
+            int topic = def->decks[def->cards[g->card].deck].topic;
+            assert_true(topic < 0 || topic > 2);
+        }
+        Input in = ui_suggest_input(f.ui);
+        push_input(&in);
+        pump(&f);
+    }
+    remove(f.app.settings_path);
+    fixture_close(&f);
+}
+
 /* ---- Animation and the idle loop ----------------------------------------------------------------
  */
 
@@ -800,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_card_keys),
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
         cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
+        cmocka_unit_test(test_setup_topics),
         cmocka_unit_test(test_roll_animates_then_sleeps),
         cmocka_unit_test(test_pixels_board_tokens_and_pause),
         cmocka_unit_test(test_text_fit),
