@@ -81,6 +81,11 @@ man-covers-cli)
       printf '%s\n' "$section" | grep -q -- "$option" ||
         bad "rutas.6 does not describe 'rutas $cmd $option' in its subsection"
     done
+    # A list of names a command accepts (rutas screenshot's "Screens: title, setup, ...").
+    for name in $(printf '%s\n' "$cmd_help" | sed -n 's/^Screens: //p' | tr -d ','); do
+      printf '%s\n' "$section" | grep -q "^\.BR* $name\( \|,\|\.\|$\)" ||
+        bad "rutas.6 does not name the screen '$name' in the subsection of rutas $cmd"
+    done
     # A command with commands of its own (rutas pack): each is named in the subsection, with
     # the options its --help lists.
     subs=$(printf '%s\n' "$cmd_help" | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
