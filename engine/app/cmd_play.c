@@ -74,6 +74,7 @@ int game_run(const AppOptions *options)
         .pack = app.pack,
         .def = app.def,
         .settings_path = app.has_pref ? app.settings_path : NULL,
+        .save_path = app.has_pref ? app.save_path : NULL,
         .seed = options->has_seed ? options->seed : (uint64_t)time(NULL),
         .sound = play_sound,
         .sound_user = audio,

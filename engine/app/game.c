@@ -89,6 +89,7 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
     if (use_pref && platform_pref_dir(app->pref_dir, sizeof app->pref_dir)) {
         app->has_pref = true;
         snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.txt", app->pref_dir);
+        snprintf(app->save_path, sizeof app->save_path, "%ssession.save", app->pref_dir);
         settings_load(&app->settings, app->settings_path);
     }
     if (o->lang != NULL) {

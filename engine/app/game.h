@@ -37,6 +37,7 @@ typedef struct App {
     char data_dir[4096];
     char pref_dir[4096];
     char settings_path[4200];
+    char save_path[4200]; /* the autosave of the session in progress */
     bool has_pref;
     Settings settings;
     Pack *pack; /* NULL: playing gamedef_demo() */

@@ -5,6 +5,8 @@
  */
 #include "ui_internal.h"
 
+#include "save.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@ const uint32_t ui_team_colours[GAMEDEF_MAX_TEAMS] = {
 #define TALLY_LIMIT 99
 
 enum MenuId {
+    M_RESUME_SAVED,
     M_NEW,
     M_SETTINGS,
     M_HELP,
@@ -293,6 +296,9 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
     char buf[160], num[40];
     switch (screen) {
     case UI_TITLE:
+        if (ui->can_resume) {
+            set_item(&items[n++], M_RESUME_SAVED, ui_tr(ui, "title.resume"), NULL);
+        }
         set_item(&items[n++], M_NEW, ui_tr(ui, "title.new_session"), NULL);
         set_item(&items[n++], M_SETTINGS, ui_tr(ui, "title.settings"), NULL);
         set_item(&items[n++], M_HELP, ui_tr(ui, "title.help"), NULL);
@@ -517,9 +523,14 @@ static void pop(Ui *ui)
     }
 }
 
+static void check_saved(Ui *ui);
+
 static void go_base(Ui *ui, UiScreen screen)
 {
     forget_pointer(ui);
+    if (screen == UI_TITLE) {
+        check_saved(ui); /* Resume, first on the menu, when a session was left unfinished */
+    }
     ui->depth = 0;
     ui->stack[0] = screen;
     ui->focus[0] = 0;
@@ -685,6 +696,106 @@ static void take_events(Ui *ui, const EventList *events)
     finish_anim(ui);
 }
 
+/* ---- Autosave ----------------------------------------------------------------------------------
+ */
+
+static void check_saved(Ui *ui)
+{
+    ui->can_resume = false;
+    if (ui->deps.save_path == NULL) {
+        return;
+    }
+    SaveFile file;
+    char err[300];
+    if (save_read(ui->deps.save_path, &file, err, sizeof err) != SAVE_OK) {
+        char bak[4200];
+        save_backup_path(ui->deps.save_path, bak, sizeof bak);
+        if (save_read(bak, &file, err, sizeof err) != SAVE_OK) {
+            return;
+        }
+    }
+    ui->can_resume = strcmp(file.pack_id, ui->def->id) == 0;
+    save_file_free(&file);
+}
+
+/* After every move, so a crash or a flat battery loses at most the move in progress. Only ids,
+ * numbers and the setup are written: nothing a player typed, no names. */
+static void autosave(Ui *ui)
+{
+    if (ui->deps.save_path == NULL || !ui->in_game) {
+        return;
+    }
+    if (rules_is_over(&ui->game)) {
+        /* A finished session is not offered again. */
+        char bak[4200];
+        save_backup_path(ui->deps.save_path, bak, sizeof bak);
+        remove(ui->deps.save_path);
+        remove(bak);
+        ui->can_resume = false;
+        return;
+    }
+    SaveMeta meta[3];
+    memset(meta, 0, sizeof meta);
+    snprintf(meta[0].key, sizeof meta[0].key, "language");
+    snprintf(meta[0].value, sizeof meta[0].value, "%s", ui->settings.lang);
+    snprintf(meta[1].key, sizeof meta[1].key, "region");
+    snprintf(meta[1].value, sizeof meta[1].value, "%s", ui->settings.region);
+    snprintf(meta[2].key, sizeof meta[2].key, "elapsed_ms");
+    snprintf(meta[2].value, sizeof meta[2].value, "%llu",
+             (unsigned long long)(ui->now - ui->session_start));
+    char err[300];
+    if (save_write(ui->deps.save_path, &ui->replay, ui->def, meta, 3, err, sizeof err) != SAVE_OK) {
+        fprintf(stderr, "rutas: autosave failed: %s\n", err);
+    }
+}
+
+static void sync_tokens(Ui *ui);
+
+static bool resume_saved(Ui *ui)
+{
+    SaveFile file;
+    char err[300], note[300] = "";
+    SaveStatus st = save_read(ui->deps.save_path, &file, err, sizeof err);
+    if (st != SAVE_OK) {
+        char bak[4200];
+        save_backup_path(ui->deps.save_path, bak, sizeof bak);
+        st = save_read(bak, &file, err, sizeof err);
+    }
+    if (st != SAVE_OK) {
+        fprintf(stderr, "rutas: cannot resume: %s\n", err);
+        ui->can_resume = false;
+        return false;
+    }
+    Replay replay;
+    GameState *state = malloc(sizeof *state);
+    if (state == NULL) {
+        fputs("rutas: out of memory\n", stderr);
+        abort();
+    }
+    st = save_restore(&file, ui->def, &replay, state, note, sizeof note);
+    const char *elapsed = save_meta_get(&file, "elapsed_ms");
+    uint64_t ms = elapsed != NULL ? strtoull(elapsed, NULL, 10) : 0;
+    save_file_free(&file);
+    if (st != SAVE_OK) {
+        fprintf(stderr, "rutas: cannot resume: %s\n", note);
+        free(state);
+        ui->can_resume = false;
+        return false;
+    }
+    replay_free(&ui->replay);
+    ui->replay = replay;
+    ui->game = *state;
+    free(state);
+    ui->in_game = true;
+    ui->session_start = ui->now > ms ? ui->now - ms : 0;
+    snprintf(ui->status, sizeof ui->status, "%s", note);
+    ui->revealed = ui->note_shown = false;
+    ui->confirmed = ui->game.card < 0 || ui->def->cards[ui->game.card].intensity < 3;
+    memset(&ui->anim, 0, sizeof ui->anim);
+    sync_tokens(ui);
+    return true;
+}
+
 static bool apply(Ui *ui, MoveKind kind, int a, int b, int c)
 {
     Move m = {kind, a, b, c};
@@ -696,6 +807,7 @@ static bool apply(Ui *ui, MoveKind kind, int a, int b, int c)
     }
     replay_push(&ui->replay, &m);
     take_events(ui, &events);
+    autosave(ui);
     return true;
 }
 
@@ -753,6 +865,11 @@ static int open_topics(const Ui *ui, int *out)
 static unsigned activate(Ui *ui, int id)
 {
     switch (id) {
+    case M_RESUME_SAVED:
+        if (resume_saved(ui)) {
+            go_base(ui, UI_BOARD);
+        }
+        return UI_REDRAW;
     case M_NEW:
         go_base(ui, UI_SETUP);
         return UI_REDRAW;
@@ -1363,6 +1480,7 @@ Ui *ui_create(const UiDeps *deps, const Settings *settings)
         }
     }
     apply_language(ui);
+    check_saved(ui);
     go_base(ui, UI_TITLE);
     return ui;
 }

@@ -53,6 +53,7 @@ typedef struct UiDeps {
     const Pack *pack;          /* may be NULL: then def is played with its ids as text */
     const GameDef *def;        /* the pack's definition, or gamedef_demo() */
     const char *settings_path; /* where settings are saved; NULL: not saved */
+    const char *save_path;     /* the autosave, written after every move; NULL: none */
     uint64_t seed;             /* of the first session; later sessions add 1 */
     UiSoundFn sound;           /* may be NULL */
     void *sound_user;

@@ -90,6 +90,7 @@ struct Ui {
     int help_scroll;
     int pointer_x, pointer_y; /* last pointer position seen on this screen, or -1 */
     int pointer_screen;
+    bool can_resume; /* an unfinished session of this pack is saved */
     Layout layout;
 };
 

@@ -37,6 +37,8 @@ typedef struct Fixture {
 
 static char pref_dir[256];
 
+static const char *fixture_save_path; /* set by the autosave test only */
+
 static void fixture_open(Fixture *f, const char *lang, int text_percent, bool reduce_motion)
 {
     memset(f, 0, sizeof *f);
@@ -58,6 +60,7 @@ static void fixture_open(Fixture *f, const char *lang, int text_percent, bool re
                    .pack = f->app.pack,
                    .def = f->app.def,
                    .settings_path = f->app.settings_path,
+                   .save_path = fixture_save_path,
                    .seed = 11};
     f->ui = ui_create(&deps, &s);
     f->w = 1366;
@@ -602,6 +605,53 @@ static void test_setup_topics(void **state)
     fixture_close(&f);
 }
 
+static void test_autosave_and_resume(void **state)
+{
+    (void)state;
+    char path[400], bak[420];
+    snprintf(path, sizeof path, "%ssession-test.save", pref_dir);
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    fixture_save_path = path;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    start_session(&f);
+    for (int i = 0; i < 25; i++) {
+        Input in = ui_suggest_input(f.ui);
+        push_input(&in);
+        pump(&f);
+    }
+    GameState before = *ui_game(f.ui);
+    uint64_t hash = rules_state_hash(&before);
+    assert_true(before.turn > 0);
+    /* The laptop dies: nothing is closed properly. A new start offers to resume. */
+    fixture_close(&f);
+    fixture_open(&f, "es-MX", 100, true);
+    key(&f, KEY_ENTER, 0); /* Resume is first and focused */
+    assert_true(ui_screen(f.ui) == UI_BOARD || ui_screen(f.ui) == UI_CARD);
+    const GameState *g = ui_game(f.ui);
+    assert_int_equal(g->turn, before.turn);
+    assert_int_equal(g->current, before.current);
+    assert_memory_equal(g->points, before.points, sizeof before.points);
+    assert_true(rules_state_hash(g) == hash);
+    /* A finished session is not offered again. */
+    key(&f, KEY_F1, 0);
+    Input end = {.kind = INPUT_KEY, .key = KEY_UP};
+    push_input(&end); /* from Resume, up to the last item (Back to the title) */
+    pump(&f);
+    key(&f, KEY_UP, 0); /* End the session */
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_SUMMARY);
+    assert_int_equal(access(path, F_OK), -1);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_TITLE);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_SETUP); /* New session, not Resume */
+    fixture_close(&f);
+    fixture_save_path = NULL;
+    remove(path);
+    remove(bak);
+}
+
 /* ---- Animation and the idle loop ----------------------------------------------------------------
  */
 
@@ -854,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
         cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
         cmocka_unit_test(test_setup_topics),
+        cmocka_unit_test(test_autosave_and_resume),
         cmocka_unit_test(test_roll_animates_then_sleeps),
         cmocka_unit_test(test_pixels_board_tokens_and_pause),
         cmocka_unit_test(test_text_fit),
