@@ -226,6 +226,9 @@ int cmd_screenshot(int argc, char **argv)
                 (unsigned long long)options.seed);
         goto done;
     }
+    if (target == UI_CARD && reveal && ui_card_needs_confirm(ui)) {
+        send(ui, KEY_ENTER, 0, &now); /* the facilitator shows the intensity-3 card first */
+    }
     if (target == UI_CARD && reveal) {
         send(ui, KEY_CHAR, 'r', &now);
     }

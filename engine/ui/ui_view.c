@@ -1053,8 +1053,16 @@ static void build_card(B *b)
          FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
          "card.team");
     Rect body = rect(in.x, in.y + hh + pad, in.w, in.h - hh - pad);
+    bool note_only = false; /* the note takes what the prompt leaves; extras wait */
     if (ui->note_shown && card != NULL) {
         int nh = body.h * 2 / 5;
+        if (ui->confirmed) {
+            const char *prompt = ui_card_text(ui, st->card, "prompt");
+            int ph = needed(b, prompt != NULL ? prompt : card->id, FONT_BOLD, sz(b, F_PROMPT),
+                            mn(b, M_PROMPT), body.w, body.h / 2, body.h * 2 / 3);
+            nh = body.h - ph - pad;
+            note_only = true;
+        }
         Rect nr = rect(body.x, body.y + body.h - nh, body.w, nh);
         body.h -= nh + pad;
         int note = frame(b, cardbox, nr, b->t.bg, b->t.accent, 2, hf(b, 0.01f), "card.note");
@@ -1085,6 +1093,10 @@ static void build_card(B *b)
                          "card.warning");
         text(b, warn, rect_inset(body, pad), buf, FONT_BOLD, sz(b, F_HEAD), mn(b, M_BODY),
              b->t.text, ALIGN_CENTER, ALIGN_CENTER, "card.warning.text");
+    } else if (card != NULL && note_only) {
+        const char *prompt = ui_card_text(ui, st->card, "prompt");
+        text(b, cardbox, body, prompt != NULL ? prompt : card->id, FONT_BOLD, sz(b, F_PROMPT),
+             mn(b, M_PROMPT), b->t.text, ALIGN_START, ALIGN_CENTER, "card.prompt");
     } else if (card != NULL) {
         card_body(b, cardbox, body, card, st->card);
     } else {
