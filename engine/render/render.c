@@ -576,14 +576,10 @@ int render_text_height(Render *render, const char *text, FontRole font, int px, 
     if (text == NULL || text[0] == '\0' || w <= 0) {
         return 0;
     }
-    if (px < MIN_FONT_PX) {
-        px = MIN_FONT_PX;
-    }
-    Lines lines = {0};
-    wrap_text(render, font, px, text, w, &lines);
-    int h = lines.count * line_skip(render, font, px);
-    lines_free(&lines);
-    return h;
+    /* Through the fit cache (with room for any height), so a layout that asks every frame
+     * costs a lookup, not a wrap. */
+    FitEntry *e = fit_get(render, text, font, px, px, w, 1 << 24);
+    return e->line_count * e->skip;
 }
 
 int layout_add_text(Layout *layout, Render *render, const Box *box, const char *text)
@@ -902,6 +898,14 @@ static SDL_Color sdl_colour(Colour c)
     return s;
 }
 
+/* Opaque colours are drawn without blending: the software renderer blends every pixel it
+ * is asked to, which costs a full-screen fill several milliseconds. */
+static void set_colour(SDL_Renderer *sdl, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(sdl, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(sdl, c.r, c.g, c.b, c.a);
+}
+
 static void fill_poly(SDL_Renderer *sdl, const SDL_FPoint *p, int n, SDL_Color c)
 {
     if (n < 3 || n > 64) {
@@ -909,6 +913,7 @@ static void fill_poly(SDL_Renderer *sdl, const SDL_FPoint *p, int n, SDL_Color c
     }
     SDL_Vertex v[65];
     int idx[64 * 3];
+    set_colour(sdl, c);
     float cx = 0, cy = 0;
     for (int i = 0; i < n; i++) {
         cx += p[i].x;
@@ -990,7 +995,7 @@ static void fill_round_rect(SDL_Renderer *sdl, Rect r, int radius, SDL_Color c)
     if (rad * 2 > r.h) {
         rad = r.h / 2;
     }
-    SDL_SetRenderDrawColor(sdl, c.r, c.g, c.b, c.a);
+    set_colour(sdl, c);
     if (rad <= 1) {
         SDL_Rect s = {r.x, r.y, r.w, r.h};
         SDL_RenderFillRect(sdl, &s);
@@ -1038,7 +1043,7 @@ static void draw_fill(Render *r, const Box *b)
     if (b->line_w > 0 && b->line.a > 0) {
         if (b->bg.a == 0) {
             /* A ring only (focus): four edges. */
-            SDL_SetRenderDrawColor(sdl, b->line.r, b->line.g, b->line.b, b->line.a);
+            set_colour(sdl, sdl_colour(b->line));
             int lw = b->line_w;
             SDL_Rect e[4] = {{b->rect.x, b->rect.y, b->rect.w, lw},
                              {b->rect.x, b->rect.y + b->rect.h - lw, b->rect.w, lw},
@@ -1403,6 +1408,11 @@ void render_draw_layout(Render *render, const Layout *layout)
             }
             render->layer = SDL_CreateTexture(sdl, SDL_PIXELFORMAT_ARGB8888,
                                               SDL_TEXTUREACCESS_TARGET, layout->w, layout->h);
+            if (render->layer != NULL) {
+                /* Opaque: copying it needs no blending, which the software renderer pays for
+                 * on every pixel. */
+                SDL_SetTextureBlendMode(render->layer, SDL_BLENDMODE_NONE);
+            }
             render->layer_w = layout->w;
             render->layer_h = layout->h;
             render->layer_hash = 0;
