@@ -55,13 +55,15 @@ static Theme theme(bool high_contrast)
         t.line = rgb(0xFFFFFF);
         t.calm = rgb(0x000000);
     } else {
-        /* White on #1A1A2E is 17:1; the dim text #D4D4E4 on the panel #26264A is over 10:1. */
+        /* Every text colour on every fill here is at least 7:1 (tests/ui checks each text
+         * box against the fill behind it): white on #1A1A2E is 17:1, the dim #E0E0EE on the
+         * focused #3E3E7A is 7.3:1. */
         t.bg = rgb(0x1A1A2E);
         t.panel = rgb(0x26264A);
         t.raised = rgb(0x36366A);
-        t.raised_focus = rgb(0x4A4A8A);
+        t.raised_focus = rgb(0x3E3E7A);
         t.text = rgb(0xFFFFFF);
-        t.dim = rgb(0xD4D4E4);
+        t.dim = rgb(0xE0E0EE);
         t.accent = rgb(0xF0E442);
         t.line = rgb(0x8A8AB8);
         t.calm = rgb(0x163A3A);

@@ -21,6 +21,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,42 @@ static const Layout *layout(Fixture *f)
     return ui_layout(f->ui, f->w, f->h, f->now);
 }
 
+static double luminance(Colour c)
+{
+    double v[3] = {c.r / 255.0, c.g / 255.0, c.b / 255.0};
+    for (int i = 0; i < 3; i++) {
+        v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+/* WCAG 2 contrast of every text against the opaque fill behind it: at least 7:1 (AAA) for
+ * a classroom projector. Letters on tokens are the token's own business (shape and colour
+ * carry the meaning there too). */
+static void check_contrast(const Layout *l, const char *where)
+{
+    for (int i = 0; i < l->count; i++) {
+        const Box *t = &l->boxes[i];
+        if (t->kind != BOX_TEXT || t->fit.w == 0) {
+            continue;
+        }
+        int p = t->parent;
+        while (p >= 0 && !(l->boxes[p].kind == BOX_FILL && l->boxes[p].bg.a == 255) &&
+               l->boxes[p].kind != BOX_TOKEN) {
+            p = l->boxes[p].parent;
+        }
+        if (p < 0 || l->boxes[p].kind == BOX_TOKEN) {
+            continue;
+        }
+        double a = luminance(t->fg), b = luminance(l->boxes[p].bg);
+        double ratio = a > b ? (a + 0.05) / (b + 0.05) : (b + 0.05) / (a + 0.05);
+        if (ratio < 7.0) {
+            fail_msg("%s: text %s \"%s\" has %.2f:1 on %s", where, t->name, layout_text(l, t),
+                     ratio, l->boxes[p].name);
+        }
+    }
+}
+
 static void check_layout(Fixture *f, int w, int h)
 {
     const Layout *l = ui_layout(f->ui, w, h, f->now);
@@ -191,6 +228,7 @@ static void check_layout(Fixture *f, int w, int h)
         fail_msg("%s at %dx%d on %s: %s", i18n_locale(f->app.i18n), w, h,
                  ui_screen_name(ui_screen(f->ui)), err);
     }
+    check_contrast(l, ui_screen_name(ui_screen(f->ui)));
     /* The card prompt stays at least 1/16 of the window height. */
     int p = layout_find(l, "card.prompt");
     if (p >= 0) {
