@@ -37,6 +37,8 @@
 #define PACK_LIMIT_HELPLINE_BYTES (1024u * 1024u)       /* each helplines/<CC>.json */
 #define PACK_LIMIT_GUIDE_BYTES    (1024u * 1024u)       /* each guide/<tag>.md */
 #define PACK_LIMIT_IMAGE_BYTES    (8u * 1024u * 1024u)  /* each PNG */
+#define PACK_LIMIT_IMAGE_SIDE     4096u                 /* pixels on either side of a PNG */
+#define PACK_LIMIT_IMAGE_PIXELS   (2048u * 2048u)       /* pixels in a PNG (16 MiB once decoded) */
 #define PACK_LIMIT_DEPTH          32                    /* nesting of JSON objects and arrays */
 #define PACK_LIMIT_STRING         4096                  /* bytes in any one JSON string */
 #define PACK_LIMIT_ID             64                    /* bytes in an id */

@@ -17,8 +17,10 @@ static bool is_country(const char *s, size_t n)
     return n == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
 
-/* Names of the files in dir/sub ending in suffix, sorted so messages come in a stable order. */
-static int list_files(const char *dir, const char *sub, const char *suffix, char ***out)
+/* Names of the files in dir/sub ending in suffix, sorted so messages come in a stable order.
+ * More than PACK_LIMIT_FILES of them is an error (and only that many are read). */
+static int list_files(PackBuild *b, const char *dir, const char *sub, const char *suffix,
+                      char ***out)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, sub);
@@ -30,10 +32,17 @@ static int list_files(const char *dir, const char *sub, const char *suffix, char
     int count = 0;
     size_t sn = strlen(suffix);
     struct dirent *e;
-    while ((e = readdir(d)) != NULL && count < PACK_LIMIT_FILES) {
+    while ((e = readdir(d)) != NULL) {
         size_t n = strlen(e->d_name);
         if (e->d_name[0] == '.' || n <= sn || strcmp(e->d_name + n - sn, suffix) != 0) {
             continue;
+        }
+        if (count == PACK_LIMIT_FILES) {
+            pack_errors_add(b->errors, PACK_SEVERITY_ERROR, path, "-",
+                            "more than %d %s files in %s/ (the limit is %d)", PACK_LIMIT_FILES,
+                            suffix, sub, PACK_LIMIT_FILES);
+            b->error_count++;
+            break;
         }
         *out = content_xrealloc(*out, (size_t)(count + 1) * sizeof **out);
         (*out)[count] = content_xrealloc(NULL, n + 1);
@@ -320,7 +329,7 @@ static void read_helpline_file(PackBuild *b, const char *dir, const char *dir_re
 void build_read_helplines(PackBuild *b, const char *dir, const char *dir_real)
 {
     char **names = NULL;
-    int count = list_files(dir, "helplines", ".json", &names);
+    int count = list_files(b, dir, "helplines", ".json", &names);
     for (int i = 0; i < count; i++) {
         read_helpline_file(b, dir, dir_real, names[i]);
     }
@@ -330,7 +339,7 @@ void build_read_helplines(PackBuild *b, const char *dir, const char *dir_real)
 void build_read_guides(PackBuild *b, const char *dir, const char *dir_real)
 {
     char **names = NULL;
-    int count = list_files(dir, "guide", ".md", &names);
+    int count = list_files(b, dir, "guide", ".md", &names);
     for (int i = 0; i < count; i++) {
         char rel[300];
         char tag[I18N_TAG_MAX];

@@ -131,10 +131,17 @@ void build_read_locales(PackBuild *b, const char *dir, const char *dir_real,
     }
     int seen = 0;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL && seen++ < PACK_LIMIT_FILES) {
+    while ((e = readdir(d)) != NULL) {
         size_t n = strlen(e->d_name);
         if (e->d_name[0] == '.' || n < 6 || strcmp(e->d_name + n - 5, ".json") != 0) {
             continue;
+        }
+        if (++seen > PACK_LIMIT_FILES) {
+            pack_errors_add(b->errors, PACK_SEVERITY_ERROR, path, "-",
+                            "more than %d .json files in locales/ (the limit is %d)",
+                            PACK_LIMIT_FILES, PACK_LIMIT_FILES);
+            b->error_count++;
+            break;
         }
         bool listed = false;
         for (int i = 0; i < locale_count && !listed; i++) {

@@ -6,6 +6,7 @@
 #include "pack_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 void *content_xrealloc(void *p, size_t size)
 {
@@ -330,13 +332,43 @@ static bool inside(const char *root_real, const char *real)
     return strncmp(real, root_real, n) == 0 && (real[n] == '/' || real[n] == '\0');
 }
 
+/* Opens path for reading only if it is a regular file of at most limit bytes. The checks are
+ * made on the open file itself, so a file swapped for a FIFO or a device after stat() cannot
+ * block or feed the reader; O_NONBLOCK keeps open() itself from waiting on a FIFO. Returns the
+ * descriptor, or -1 with *why set to what is wrong ("not-regular", "too-large" or errno). */
+static int open_regular(const char *path, size_t limit, struct stat *st, int *why)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = errno;
+        return -1;
+    }
+    if (fstat(fd, st) != 0) {
+        *why = errno;
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        *why = -1;
+        close(fd);
+        return -1;
+    }
+    if ((unsigned long long)st->st_size > limit) {
+        *why = -2;
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 char *content_read_file(Ctx *ctx, const char *root, const char *root_real, const char *rel,
                         size_t limit, bool required, size_t *size)
 {
     char path[PATH_MAX];
     char real[PATH_MAX];
     char *data = NULL;
-    FILE *f = NULL;
+    int fd = -1;
+    int why = 0;
     struct stat st;
     if (snprintf(path, sizeof path, "%s/%s", root, rel) >= (int)sizeof path) {
         ctx_error(ctx, "-", "path is too long");
@@ -360,34 +392,43 @@ char *content_read_file(Ctx *ctx, const char *root, const char *root_real, const
                   rel);
         goto fail;
     }
-    if (!S_ISREG(st.st_mode)) {
-        ctx_error(ctx, "-", "%s is not a regular file", rel);
-        goto fail;
-    }
-    if ((unsigned long long)st.st_size > limit) {
-        ctx_error(ctx, "-", "file is too large (%lld bytes; the limit is %zu)",
-                  (long long)st.st_size, limit);
-        goto fail;
-    }
-    f = fopen(path, "rb");
-    if (!f) {
-        ctx_error(ctx, "-", "cannot open %s: %s", rel, strerror(errno));
+    fd = open_regular(path, limit, &st, &why);
+    if (fd < 0) {
+        if (why == -1) {
+            ctx_error(ctx, "-", "%s is not a regular file", rel);
+        } else if (why == -2) {
+            ctx_error(ctx, "-", "file is too large (%lld bytes; the limit is %zu)",
+                      (long long)st.st_size, limit);
+        } else {
+            ctx_error(ctx, "-", "cannot open %s: %s", rel, strerror(why));
+        }
         goto fail;
     }
     size_t n = (size_t)st.st_size;
     data = content_xrealloc(NULL, n + 1);
-    size_t got = fread(data, 1, n, f);
-    if (got != n || fgetc(f) != EOF) {
+    size_t got = 0;
+    while (got <= n) {
+        /* One byte more than expected: a file that grew while it was read is refused. */
+        ssize_t r = read(fd, data + got, n + 1 - got);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            break;
+        }
+        got += (size_t)r;
+    }
+    if (got != n) {
         ctx_error(ctx, "-", "cannot read %s: the file changed while it was read", rel);
         goto fail;
     }
     data[n] = '\0';
-    fclose(f);
+    close(fd);
     *size = n;
     return data;
 fail:
-    if (f) {
-        fclose(f);
+    if (fd >= 0) {
+        close(fd);
     }
     free(data);
     *size = 0;
@@ -590,6 +631,29 @@ cJSON *content_parse_json(Ctx *ctx, const char *text, size_t size)
     return root;
 }
 
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 |
+           (unsigned long)p[3];
+}
+
+/* The bit depths PNG allows for each colour type (ISO/IEC 15948, table 11.1). */
+static bool png_format_is_valid(unsigned depth, unsigned colour_type)
+{
+    switch (colour_type) {
+    case 0:
+        return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+    case 3:
+        return depth == 1 || depth == 2 || depth == 4 || depth == 8;
+    case 2:
+    case 4:
+    case 6:
+        return depth == 8 || depth == 16;
+    default:
+        return false;
+    }
+}
+
 const char *content_check_image(Ctx *ctx, Arena *arena, const char *place, const char *root,
                                 const char *root_real, const char *rel)
 {
@@ -636,19 +700,47 @@ const char *content_check_image(Ctx *ctx, Arena *arena, const char *place, const
         ctx_error(ctx, place, "image \"%s\" leaves the pack folder through a link", rel);
         return NULL;
     }
-    if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > PACK_LIMIT_IMAGE_BYTES) {
+    int why = 0;
+    int fd = open_regular(path, PACK_LIMIT_IMAGE_BYTES, &st, &why);
+    if (fd < 0) {
         ctx_error(ctx, place, "image \"%s\" is not a regular file of at most %u bytes", rel,
                   PACK_LIMIT_IMAGE_BYTES);
         return NULL;
     }
-    unsigned char head[8] = {0};
-    FILE *f = fopen(path, "rb");
-    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
-    if (f) {
-        fclose(f);
+    /* The signature and the IHDR chunk, which must come first: enough to know the size in
+     * pixels before any decoder allocates for it. */
+    unsigned char head[29] = {0};
+    size_t got = 0;
+    while (got < sizeof head) {
+        ssize_t r = read(fd, head + got, sizeof head - got);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            break;
+        }
+        got += (size_t)r;
     }
-    if (got != 8 || memcmp(head, "\x89PNG\r\n\x1a\n", 8) != 0) {
+    close(fd);
+    if (got < 8 || memcmp(head, "\x89PNG\r\n\x1a\n", 8) != 0) {
         ctx_error(ctx, place, "image \"%s\" is not a PNG file", rel);
+        return NULL;
+    }
+    unsigned long width = be32(head + 16);
+    unsigned long height = be32(head + 20);
+    if (got < sizeof head || be32(head + 8) != 13 || memcmp(head + 12, "IHDR", 4) != 0 ||
+        !png_format_is_valid(head[24], head[25]) || head[26] != 0 || head[27] != 0 ||
+        head[28] > 1) {
+        ctx_error(ctx, place, "image \"%s\" has a damaged PNG header (no valid IHDR chunk)", rel);
+        return NULL;
+    }
+    if (width == 0 || height == 0 || width > PACK_LIMIT_IMAGE_SIDE ||
+        height > PACK_LIMIT_IMAGE_SIDE ||
+        (unsigned long long)width * height > PACK_LIMIT_IMAGE_PIXELS) {
+        ctx_error(ctx, place,
+                  "image \"%s\" is %lu x %lu pixels; the limit is %u pixels on a side and %u "
+                  "pixels in all (2048 x 2048)",
+                  rel, width, height, PACK_LIMIT_IMAGE_SIDE, PACK_LIMIT_IMAGE_PIXELS);
         return NULL;
     }
     return arena_strdup(arena, path);

@@ -510,6 +510,226 @@ static void test_error_format(void **state)
     pack_errors_clear(&errors);
 }
 
+/* ---- Limits and confinement that need files made at run time ----------------------------- */
+
+/* A copy of good/mini in the temporary folder, named name. */
+static void copy_mini(char *dir, size_t size, const char *name)
+{
+    char mini[PATH_MAX];
+    char command[3 * PATH_MAX];
+    path_of(mini, sizeof mini, "tests/fixtures/packs/good/mini");
+    fmt(dir, size, "%s/%s", temp_root, name);
+    fmt(command, sizeof command, "cp -R '%s' '%s'", mini, dir);
+    assert_int_equal(system(command), 0);
+}
+
+/* Is there an error whose file ends with file, at place, with words in its message? */
+static bool has_error_in(const PackErrors *errors, const char *file, const char *place,
+                         const char *words)
+{
+    size_t n = strlen(file);
+    for (int i = 0; i < errors->count; i++) {
+        const PackError *e = &errors->items[i];
+        size_t m = strlen(e->file);
+        if (e->severity == PACK_SEVERITY_ERROR && m >= n && strcmp(e->file + m - n, file) == 0 &&
+            strcmp(e->place, place) == 0 && strstr(e->message, words)) {
+            return true;
+        }
+    }
+    print_errors(errors);
+    return false;
+}
+
+static void replace_with_fifo(const char *dir, const char *rel)
+{
+    char path[PATH_MAX];
+    fmt(path, sizeof path, "%s/%s", dir, rel);
+    unlink(path);
+    assert_int_equal(mkfifo(path, 0600), 0);
+}
+
+/* A FIFO where a file should be must neither block the loader nor be read: nobody writes to
+ * these, so a loader that opened one for reading would wait forever (the alarm ends the test). */
+static void test_fifos_are_refused(void **state)
+{
+    (void)state;
+    char dir[PATH_MAX];
+    copy_mini(dir, sizeof dir, "fifo");
+    replace_with_fifo(dir, "locales/en.json");
+    replace_with_fifo(dir, "helplines/MX.json");
+    replace_with_fifo(dir, "guide/es-MX.md");
+    char images[PATH_MAX];
+    fmt(images, sizeof images, "%s/images", dir);
+    assert_int_equal(mkdir(images, 0700), 0);
+    replace_with_fifo(dir, "images/pipe.png");
+    char path[PATH_MAX];
+    size_t size = 0;
+    fmt(path, sizeof path, "%s/pack.json", dir);
+    char *text = read_all(path, &size);
+    char *at = strstr(text, "\"id\": \"rel-01\",");
+    assert_non_null(at);
+    char *edited = malloc(size + 64);
+    assert_non_null(edited);
+    int n = snprintf(edited, size + 64, "%.*s\"image\": \"images/pipe.png\", %s", (int)(at - text),
+                     text, at);
+    write_file(dir, "pack.json", edited, (size_t)n);
+    free(edited);
+    free(text);
+
+    alarm(20);
+    PackErrors errors;
+    pack_errors_init(&errors);
+    assert_null(pack_load(dir, NULL, NULL, &errors));
+    alarm(0);
+    assert_true(has_error_in(&errors, "locales/en.json", "-", "is not a regular file"));
+    assert_true(has_error_in(&errors, "helplines/MX.json", "-", "is not a regular file"));
+    assert_true(has_error_in(&errors, "guide/es-MX.md", "-", "is not a regular file"));
+    assert_true(has_error_in(&errors, "pack.json", "cards[0].image", "is not a regular file"));
+    pack_errors_clear(&errors);
+}
+
+/* Makes rel a sparse file of size bytes starting with head. */
+static void sparse_file(const char *dir, const char *rel, const char *head, size_t head_size,
+                        long size)
+{
+    char path[PATH_MAX];
+    fmt(path, sizeof path, "%s/%s", dir, rel);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(head, 1, head_size, f), head_size);
+    assert_int_equal(fseek(f, size - 1, SEEK_SET), 0);
+    fputc('\n', f);
+    fclose(f);
+}
+
+static void test_size_limits(void **state)
+{
+    (void)state;
+    char dir[PATH_MAX];
+    copy_mini(dir, sizeof dir, "big");
+    sparse_file(dir, "locales/en.json", "{", 1, (long)PACK_LIMIT_JSON_BYTES + 1);
+    sparse_file(dir, "helplines/MX.json", "{", 1, (long)PACK_LIMIT_HELPLINE_BYTES + 1);
+    sparse_file(dir, "guide/es-MX.md", "#", 1, (long)PACK_LIMIT_GUIDE_BYTES + 1);
+    char images[PATH_MAX];
+    fmt(images, sizeof images, "%s/images", dir);
+    assert_int_equal(mkdir(images, 0700), 0);
+    sparse_file(dir, "images/big.png", "\x89PNG\r\n\x1a\n", 8, (long)PACK_LIMIT_IMAGE_BYTES + 1);
+    char path[PATH_MAX];
+    size_t size = 0;
+    fmt(path, sizeof path, "%s/pack.json", dir);
+    char *text = read_all(path, &size);
+    char *at = strstr(text, "\"id\": \"relationships\",");
+    assert_non_null(at);
+    char *edited = malloc(size + 64);
+    assert_non_null(edited);
+    int n = snprintf(edited, size + 64, "%.*s\"image\": \"images/big.png\", %s", (int)(at - text),
+                     text, at);
+    write_file(dir, "pack.json", edited, (size_t)n);
+    free(edited);
+    free(text);
+
+    PackErrors errors;
+    pack_errors_init(&errors);
+    assert_null(pack_load(dir, NULL, NULL, &errors));
+    assert_true(has_error_in(&errors, "locales/en.json", "-", "file is too large"));
+    assert_true(has_error_in(&errors, "helplines/MX.json", "-", "file is too large"));
+    assert_true(has_error_in(&errors, "guide/es-MX.md", "-", "file is too large"));
+    assert_true(has_error_in(&errors, "pack.json", "topics[0].image",
+                             "is not a regular file of at most 8388608 bytes"));
+    pack_errors_clear(&errors);
+}
+
+static void test_too_many_files(void **state)
+{
+    (void)state;
+    char dir[PATH_MAX];
+    copy_mini(dir, sizeof dir, "files");
+    for (int i = 0; i <= PACK_LIMIT_FILES; i++) {
+        char rel[64];
+        fmt(rel, sizeof rel, "helplines/%c%c.json", 'A' + i / 26, 'A' + i % 26);
+        write_file(dir, rel, "{}", 2);
+        fmt(rel, sizeof rel, "locales/x%c%c.json", 'a' + i / 26, 'a' + i % 26);
+        write_file(dir, rel, "{}", 2);
+    }
+    PackErrors errors;
+    pack_errors_init(&errors);
+    assert_null(pack_load(dir, NULL, NULL, &errors));
+    assert_true(has_error_in(&errors, "files/helplines", "-",
+                             "more than 256 .json files in helplines/ (the limit is 256)"));
+    assert_true(has_error_in(&errors, "files/locales", "-",
+                             "more than 256 .json files in locales/ (the limit is 256)"));
+    pack_errors_clear(&errors);
+}
+
+/* An `extends` chain of 8 packs loads; one of 9 is refused. */
+static void test_extends_depth(void **state)
+{
+    (void)state;
+    char chain[PATH_MAX];
+    char good[PATH_MAX];
+    fmt(chain, sizeof chain, "%s/chain", temp_root);
+    assert_int_equal(mkdir(chain, 0700), 0);
+    path_of(good, sizeof good, "tests/fixtures/packs/good");
+    for (int i = 1; i <= PACK_LIMIT_EXTENDS; i++) {
+        char dir[PATH_MAX];
+        char text[256];
+        char base[16];
+        fmt(dir, sizeof dir, "%s/l%d", chain, i);
+        assert_int_equal(mkdir(dir, 0700), 0);
+        fmt(base, sizeof base, i == 1 ? "mini" : "l%d", i - 1);
+        int n = snprintf(text, sizeof text,
+                         "{\"format\": 1, \"id\": \"l%d\", \"version\": \"1.0.0\", "
+                         "\"extends\": \"%s\"}",
+                         i, base);
+        write_file(dir, "pack.json", text, (size_t)n);
+    }
+    const char *dirs[] = {chain, good};
+    PackSearchPath search = {dirs, 2};
+    PackLoadOptions options = {TODAY, false};
+    char top[PATH_MAX];
+    PackErrors errors;
+    pack_errors_init(&errors);
+    fmt(top, sizeof top, "%s/l%d", chain, PACK_LIMIT_EXTENDS - 1);
+    Pack *pack = pack_load(top, &search, &options, &errors);
+    if (!pack) {
+        print_errors(&errors);
+    }
+    assert_non_null(pack); /* l7 -> ... -> l1 -> mini: 8 packs */
+    pack_free(pack);
+    pack_errors_clear(&errors);
+    fmt(top, sizeof top, "%s/l%d", chain, PACK_LIMIT_EXTENDS);
+    assert_null(pack_load(top, &search, &options, &errors));
+    assert_true(has_error_in(&errors, "l1/pack.json", "extends",
+                             "\"extends\" chain is deeper than 8 packs"));
+    pack_errors_clear(&errors);
+}
+
+static void test_too_many_texts(void **state)
+{
+    (void)state;
+    char dir[PATH_MAX];
+    char path[PATH_MAX];
+    make_temp_pack(dir, sizeof dir, "texts");
+    size_t cap = (size_t)(PACK_LIMIT_KEYS + 1) * 24 + 16;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t n = 0;
+    text[n++] = '{';
+    for (int i = 0; i <= PACK_LIMIT_KEYS; i++) {
+        n += (size_t)snprintf(text + n, cap - n, "%s\"k%d\": \"v\"", i ? "," : "", i);
+    }
+    text[n++] = '}';
+    write_file(dir, "many.json", text, n);
+    free(text);
+    fmt(path, sizeof path, "%s/many.json", dir);
+    PackErrors errors;
+    pack_errors_init(&errors);
+    assert_null(pack_strings_load(path, "en", &errors));
+    assert_true(has_error_in(&errors, "many.json", "k200000",
+                             "too many strings in one file (the limit is 200000)"));
+    pack_errors_clear(&errors);
+}
+
 /* ---- What ships -------------------------------------------------------------------------- */
 
 static void test_shipped_packs_validate(void **state)
@@ -644,6 +864,9 @@ int main(void)
         cmocka_unit_test(test_null_and_missing),    cmocka_unit_test(test_search_path),
         cmocka_unit_test(test_error_format),        cmocka_unit_test(test_shipped_packs_validate),
         cmocka_unit_test(test_ui_strings_complete), cmocka_unit_test(test_strings_compare),
+        cmocka_unit_test(test_fifos_are_refused),   cmocka_unit_test(test_size_limits),
+        cmocka_unit_test(test_too_many_files),      cmocka_unit_test(test_extends_depth),
+        cmocka_unit_test(test_too_many_texts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
