@@ -476,6 +476,16 @@ static void board_static(B *b, int parent, BoardGeo *g, bool legend)
     Ui *ui = b->ui;
     const GameDef *def = ui->def;
     bool names = g->cell >= b->h / 9;
+    /* One size for every stop's name, the size the longest one fits at. */
+    int npx = hf(b, 1.0f / 50) * (int)(b->scale * 100) / 100;
+    for (int s = 0; names && s < def->space_count; s++) {
+        Rect r = g->cells[s];
+        TextFit fit = render_fit_text(b->R, ui_space_name(ui, s), FONT_REGULAR, npx,
+                                      hf(b, 1.0f / 75), r.w - 6, r.h * 36 / 100 - 2);
+        if (fit.px > 0 && fit.px < npx) {
+            npx = fit.px;
+        }
+    }
     for (int s = 0; s < def->space_count; s++) {
         Rect r = g->cells[s];
         Icon ic;
@@ -490,10 +500,9 @@ static void board_static(B *b, int parent, BoardGeo *g, bool legend)
              is_light(col) ? rgb(0x111111) : rgb(0xFFFFFF), rgb(col));
         int y = band.y + bh;
         if (names) {
-            int nh = r.h * 30 / 100;
+            int nh = r.h * 36 / 100;
             text(b, cell, rect(r.x + 3, y + 1, r.w - 6, nh - 2), ui_space_name(ui, s), FONT_REGULAR,
-                 hf(b, 1.0f / 50) * (int)(b->scale * 100) / 100, hf(b, 1.0f / 75), b->t.text,
-                 ALIGN_CENTER, ALIGN_CENTER, "space.name");
+                 npx, hf(b, 1.0f / 75), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "space.name");
             y += nh;
         }
         g->tokens[s] = rect(r.x + 2, y, r.w - 4, r.y + r.h - y - 2);
@@ -513,6 +522,17 @@ static void board_static(B *b, int parent, BoardGeo *g, bool legend)
     int cols = 2, rows = (def->topic_count + 1) / 2;
     int lh = rows > 0 ? (inner.h - th) / rows : 0;
     int cw = inner.w / cols;
+    /* One size for the whole legend (the size the longest name fits at), so that no topic
+     * looks more important than another. */
+    int lpx = sz(b, F_SMALL) * 4 / 5;
+    for (int t = 0; t < def->topic_count; t++) {
+        int isz = lh * 3 / 4;
+        TextFit fit = render_fit_text(b->R, ui_topic_name(ui, t), FONT_REGULAR, lpx,
+                                      hf(b, 1.0f / 60), cw - isz - hf(b, 0.016f), lh);
+        if (fit.px > 0 && fit.px < lpx) {
+            lpx = fit.px;
+        }
+    }
     for (int t = 0; t < def->topic_count; t++) {
         int cx = inner.x + (t / rows) * cw, cy = inner.y + th + (t % rows) * lh;
         int isz = lh * 3 / 4;
@@ -523,8 +543,8 @@ static void board_static(B *b, int parent, BoardGeo *g, bool legend)
              is_light(def->topics[t].colour) ? rgb(0x111111) : rgb(0xFFFFFF),
              rgb(def->topics[t].colour));
         text(b, parent, rect(cx + isz + hf(b, 0.008f), cy, cw - isz - hf(b, 0.016f), lh),
-             ui_topic_name(ui, t), FONT_REGULAR, sz(b, F_SMALL) * 4 / 5, hf(b, 1.0f / 60),
-             b->t.text, ALIGN_START, ALIGN_CENTER, "legend.name");
+             ui_topic_name(ui, t), FONT_REGULAR, lpx, hf(b, 1.0f / 60), b->t.text, ALIGN_START,
+             ALIGN_CENTER, "legend.name");
     }
 }
 
@@ -745,26 +765,31 @@ static void build_board(B *b)
                    "board.roll");
             break;
         case PHASE_PAUSED: {
+            /* The choices stacked full width: their labels are sentences. */
+            Move roll = {MOVE_ROLL, 0, 0, 0}, rights = {MOVE_DRAW_RIGHTS, 0, 0, 0};
+            bool can_roll = rules_is_legal(st, &roll), can_answer = rules_is_legal(st, &rights);
+            int n = 1 + can_roll + can_answer;
+            int cbh = bh * 3 / 4;
+            if (n == 3) {
+                cbh = bh * 3 / 5;
+            }
+            int th = act.h - n * (cbh + pad / 2);
             ui_trf(ui, buf, sizeof buf, "board.in_pause", "team", name, NULL, NULL, NULL, NULL);
-            int th = act.h - 2 * (bh * 3 / 4) - pad;
             text(b, panel, rect(act.x, act.y, act.w, th), buf, FONT_REGULAR, sz(b, F_SMALL),
                  mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.prompt");
             int by = act.y + th + pad / 2;
-            int bw = act.w / 2 - pad / 2;
-            Move roll = {MOVE_ROLL, 0, 0, 0}, rights = {MOVE_DRAW_RIGHTS, 0, 0, 0};
-            if (rules_is_legal(st, &roll)) {
-                button(b, panel, rect(act.x, by, bw, bh * 3 / 4), "Enter",
+            if (can_roll) {
+                button(b, panel, rect(act.x, by, act.w, cbh), "Enter",
                        ui_tr(ui, "board.pause_roll"), CMD_ROLL, 0, true, "board.doubles");
-            } else if (rules_is_legal(st, &rights)) {
-                button(b, panel, rect(act.x, by, bw, bh * 3 / 4), "R",
-                       ui_tr(ui, "board.pause_rights"), CMD_RIGHTS, 0, true, "board.rights");
+                by += cbh + pad / 2;
             }
-            button(b, panel, rect(act.x + bw + pad, by, act.w - bw - pad, bh * 3 / 4), "S",
-                   ui_tr(ui, "board.pause_stay"), CMD_STAY, 0, false, "board.stay");
-            if (rules_is_legal(st, &roll) && rules_is_legal(st, &rights)) {
-                button(b, panel, rect(act.x, by + bh * 3 / 4 + pad / 2, act.w, bh * 3 / 4), "R",
-                       ui_tr(ui, "board.pause_rights"), CMD_RIGHTS, 0, false, "board.rights");
+            if (can_answer) {
+                button(b, panel, rect(act.x, by, act.w, cbh), "R", ui_tr(ui, "board.pause_rights"),
+                       CMD_RIGHTS, 0, !can_roll, "board.rights");
+                by += cbh + pad / 2;
             }
+            button(b, panel, rect(act.x, by, act.w, cbh), "S", ui_tr(ui, "board.pause_stay"),
+                   CMD_STAY, 0, !can_roll && !can_answer, "board.stay");
             break;
         }
         case PHASE_CHOOSE_TOPIC:
