@@ -312,6 +312,45 @@ bool platform_find_data_dir(char *out, size_t size)
     return accept_dir("/usr/share/rutas", out, size);
 }
 
+static bool can_write_in(const char *dir)
+{
+    char probe[4096];
+    int n = snprintf(probe, sizeof probe, "%s.rutas-write-test", dir);
+    if (n < 0 || (size_t)n >= sizeof probe) {
+        return false;
+    }
+    FILE *f = fopen(probe, "wb");
+    if (f == NULL) {
+        return false;
+    }
+    fclose(f);
+    remove(probe);
+    return true;
+}
+
+/* Portable mode: a copy that keeps content/ and assets/ beside the program (the Windows zip, a
+ * USB stick) keeps settings and saves in <exe dir>/user/ when it can write there, so they
+ * travel with it; a read-only copy uses the user's folder. */
+static bool portable_pref_dir(char *out, size_t size)
+{
+    char *base = SDL_GetBasePath();
+    if (base == NULL) {
+        return false;
+    }
+    bool ok = false;
+    char content[4096];
+    int n = snprintf(content, sizeof content, "%scontent", base);
+    if (n > 0 && (size_t)n < sizeof content && platform_dir_exists(content) && is_data_dir(base)) {
+        n = snprintf(out, size, "%suser/", base);
+        if (n > 0 && (size_t)n < size) {
+            mkdir(out, 0700); /* may already exist, or the folder may be read-only */
+            ok = platform_dir_exists(out) && can_write_in(out);
+        }
+    }
+    SDL_free(base);
+    return ok;
+}
+
 bool platform_pref_dir(char *out, size_t size)
 {
     const char *env = getenv("RUTAS_PREF_DIR");
@@ -324,6 +363,9 @@ bool platform_pref_dir(char *out, size_t size)
         }
         mkdir(out, 0700); /* may already exist */
         return platform_dir_exists(out);
+    }
+    if (portable_pref_dir(out, size)) {
+        return true;
     }
     char *pref = SDL_GetPrefPath("Rutas", "rutas");
     if (pref == NULL) {

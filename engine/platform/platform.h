@@ -99,7 +99,9 @@ void platform_window_size(const Window *window, int *w, int *h);
 bool platform_find_data_dir(char *out, size_t size);
 
 /* The user's folder for settings and saves, with a trailing slash: $RUTAS_PREF_DIR when set
- * (tests use it), else SDL_GetPrefPath("Rutas", "rutas"). Returns false when there is none. */
+ * (tests use it), else <exe dir>/user/ when content/ and assets/ are beside the program and it
+ * can write there (portable mode: the Windows zip, a USB stick), else SDL_GetPrefPath("Rutas",
+ * "rutas"). Returns false when there is none. */
 bool platform_pref_dir(char *out, size_t size);
 
 /* Does this path name an existing regular file / folder? */
