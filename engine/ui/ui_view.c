@@ -71,14 +71,22 @@ static Theme theme(bool high_contrast)
     return t;
 }
 
+/* Text is sized from the window height, except in a window narrower than 5:4 (a tablet held
+ * upright), where the width decides: the height would give lines of two words. */
+static float text_unit(const B *b)
+{
+    float by_width = (float)b->w * 0.8f;
+    return by_width < (float)b->h ? by_width : (float)b->h;
+}
+
 static int sz(const B *b, float frac)
 {
-    return (int)((float)b->h * frac * b->scale + 0.5f);
+    return (int)(text_unit(b) * frac * b->scale + 0.5f);
 }
 
 static int mn(const B *b, float frac)
 {
-    return (int)((float)b->h * frac + 0.5f);
+    return (int)(text_unit(b) * frac + 0.5f);
 }
 
 static int hf(const B *b, float frac)
