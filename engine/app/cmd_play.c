@@ -78,6 +78,9 @@ int game_run(const AppOptions *options)
         .seed = options->has_seed ? options->seed : (uint64_t)time(NULL),
         .sound = play_sound,
         .sound_user = audio,
+        .pack_dirs = (const char *const *)app.pack_list,
+        .pack_dir_count = app.pack_count,
+        .pack_search = &app.search,
     };
     ui = ui_create(&deps, &app.settings);
 
@@ -125,6 +128,33 @@ int game_run(const AppOptions *options)
             }
             if (flags & UI_REDRAW) {
                 redraw = true;
+            }
+            if (flags & UI_RELOAD) {
+                /* Another pack: load it with its strings and start again at its title. */
+                AppOptions again = *options;
+                char chosen[1024];
+                snprintf(chosen, sizeof chosen, "%s", ui_chosen_pack(ui));
+                again.pack_path = chosen;
+                ui_destroy(ui);
+                ui = NULL;
+                app_free(&app);
+                if (!app_load(&app, &again, true, err, sizeof err)) {
+                    fprintf(stderr, "rutas: %s\n", err);
+                    app_free(&app);
+                    if (!app_load(&app, options, true, err, sizeof err)) {
+                        fprintf(stderr, "rutas: %s\n", err);
+                        goto done;
+                    }
+                }
+                deps.i18n = app.i18n;
+                deps.pack = app.pack;
+                deps.def = app.def;
+                deps.pack_dirs = (const char *const *)app.pack_list;
+                deps.pack_dir_count = app.pack_count;
+                deps.pack_search = &app.search;
+                ui = ui_create(&deps, &app.settings);
+                redraw = true;
+                break;
             }
             got = SDL_PollEvent(&ev);
         }

@@ -21,7 +21,8 @@ static void usage(FILE *out)
 {
     fputs("Usage: rutas screenshot --screen NAME --size WxH --out FILE.png [OPTION]...\n"
           "Plays a seeded session up to one screen and saves it as a PNG image.\n\n"
-          "Screens: title, setup, topics, rules, board, card, summary, help, pause, settings, keys\n\n"
+          "Screens: title, setup, topics, rules, board, card, summary, help, pause, settings,\n"
+          "         keys, packs\n\n"
           "Options:\n"
           "  --lang TAG         language (es-MX, en, ...)\n"
           "  --region CC        country for help lines\n"
@@ -42,6 +43,24 @@ static unsigned send(Ui *ui, Key key, char ch, uint64_t *now)
     return ui_handle(ui, &in, *now);
 }
 
+/* Clicks the box holding the text of key (as a person would with the mouse). */
+static void click_label(Ui *ui, I18n *i18n, const char *key, uint64_t *now)
+{
+    const char *label = i18n_text(i18n, key);
+    const Layout *l = ui_layout(ui, 1280, 720, *now);
+    for (int i = 0; i < l->count; i++) {
+        const Box *b = &l->boxes[i];
+        if (b->kind == BOX_TEXT && strcmp(layout_text(l, b), label) == 0) {
+            Input in = {.kind = INPUT_POINTER,
+                        .x = b->rect.x + b->rect.w / 2,
+                        .y = b->rect.y + b->rect.h / 2};
+            *now += 1000;
+            ui_handle(ui, &in, *now);
+            return;
+        }
+    }
+}
+
 static bool card_matches(Ui *ui, int kind)
 {
     const GameState *g = ui_game(ui);
@@ -52,7 +71,7 @@ static bool card_matches(Ui *ui, int kind)
 }
 
 /* Plays with the keys a facilitator would press until the screen is reached. */
-static bool drive(Ui *ui, UiScreen target, int card_kind, uint64_t *now)
+static bool drive(Ui *ui, I18n *i18n, UiScreen target, int card_kind, uint64_t *now)
 {
     switch (target) {
     case UI_TITLE:
@@ -65,12 +84,15 @@ static bool drive(Ui *ui, UiScreen target, int card_kind, uint64_t *now)
         send(ui, KEY_ENTER, 0, now);
         return ui_screen(ui) == UI_RULES;
     case UI_SETTINGS:
-        send(ui, KEY_DOWN, 0, now);
-        send(ui, KEY_ENTER, 0, now);
+        /* A click on the title menu's Settings item, wherever the menu puts it. */
+        click_label(ui, i18n, "title.settings", now);
         return ui_screen(ui) == UI_SETTINGS;
     case UI_KEYS:
         send(ui, KEY_CHAR, '?', now);
         return ui_screen(ui) == UI_KEYS;
+    case UI_PACKS:
+        click_label(ui, i18n, "title.packs", now);
+        return ui_screen(ui) == UI_PACKS;
     case UI_TOPICS:
         send(ui, KEY_ENTER, 0, now);
         send(ui, KEY_UP, 0, now);
@@ -217,11 +239,14 @@ int cmd_screenshot(int argc, char **argv)
                    .pack = app.pack,
                    .def = app.def,
                    .settings_path = NULL,
-                   .seed = options.seed};
+                   .seed = options.seed,
+                   .pack_dirs = (const char *const *)app.pack_list,
+                   .pack_dir_count = app.pack_count,
+                   .pack_search = &app.search};
     ui = ui_create(&deps, &settings);
     uint64_t now = 0;
     ui_layout(ui, w, h, now);
-    if (!drive(ui, (UiScreen)target, card_kind, &now)) {
+    if (!drive(ui, app.i18n, (UiScreen)target, card_kind, &now)) {
         fprintf(stderr, "rutas screenshot: could not reach the %s screen with seed %llu\n", screen,
                 (unsigned long long)options.seed);
         goto done;

@@ -113,12 +113,22 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
         app->settings.fullscreen = o->fullscreen == 1;
     }
 
-    char packs[4200], user_packs[4200], dir[4200];
-    snprintf(packs, sizeof packs, "%s/content/packs", app->data_dir);
-    snprintf(user_packs, sizeof user_packs, "%spacks", app->pref_dir);
-    const char *dirs[2] = {user_packs, packs};
-    PackSearchPath search = {app->has_pref ? dirs : dirs + 1, app->has_pref ? 2 : 1};
+    char dir[4200];
+    char *packs = app->packs_dir, *user_packs = app->user_packs_dir;
+    snprintf(packs, sizeof app->packs_dir, "%s/content/packs", app->data_dir);
+    snprintf(user_packs, sizeof app->user_packs_dir, "%spacks", app->pref_dir);
+    app->search_dirs[0] = user_packs;
+    app->search_dirs[1] = packs;
+    app->search.dirs = app->has_pref ? app->search_dirs : app->search_dirs + 1;
+    app->search.count = app->has_pref ? 2 : 1;
+    PackSearchPath search = app->search;
+    app->pack_list = pack_search_list(&search, &app->pack_count);
     const char *pack_dir = o->pack_path;
+    /* The pack chosen on the Packs screen last time, if it is still there. */
+    if (pack_dir == NULL && app->settings.pack[0] != '\0' &&
+        platform_dir_exists(app->settings.pack)) {
+        pack_dir = app->settings.pack;
+    }
     if (pack_dir == NULL && pack_search_find(&search, "rutas", dir, sizeof dir)) {
         pack_dir = dir;
     }
@@ -171,6 +181,7 @@ void app_free(App *app)
         return;
     }
     i18n_destroy(app->i18n);
+    pack_search_list_free(app->pack_list);
     for (int i = 0; i < app->table_count; i++) {
         i18n_table_destroy(app->tables[i]);
     }

@@ -45,6 +45,14 @@ typedef struct App {
     I18n *i18n;
     StringTable *tables[8];
     int table_count;
+    /* Where packs are looked for (the user's packs, then the shipped ones) and what is there,
+     * for the Packs screen. */
+    char user_packs_dir[4200];
+    char packs_dir[4200];
+    const char *search_dirs[2];
+    PackSearchPath search;
+    char **pack_list;
+    int pack_count;
 } App;
 
 /* Finds the folders, reads the settings (when use_pref), applies the options over them, loads

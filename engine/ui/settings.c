@@ -71,7 +71,7 @@ static bool parse_tag(const char *v, char *out, size_t size)
 
 bool settings_apply_line(Settings *s, const char *line)
 {
-    char buf[256];
+    char buf[1200];
     size_t n = strcspn(line, "\r\n");
     if (n >= sizeof buf) {
         return false;
@@ -95,6 +95,14 @@ bool settings_apply_line(Settings *s, const char *line)
             return false;
         }
         memcpy(s->topics_off, v, len + 1);
+        return true;
+    }
+    if (strcmp(k, "pack") == 0) {
+        size_t len = strlen(v);
+        if (len >= sizeof s->pack || strchr(v, '\n') != NULL) {
+            return false;
+        }
+        memcpy(s->pack, v, len + 1);
         return true;
     }
     if (strcmp(k, "region") == 0) {
@@ -143,7 +151,7 @@ bool settings_load(Settings *s, const char *path)
     if (f == NULL) {
         return false;
     }
-    char line[256];
+    char line[1200];
     while (fgets(line, sizeof line, f) != NULL) {
         if (line[0] != '#') {
             settings_apply_line(s, line);
@@ -167,10 +175,10 @@ bool settings_save(const Settings *s, const char *path)
             "# Rutas settings: key=value, one per line. Delete this file to reset them.\n"
             "lang=%s\nregion=%s\ntext=%d\nhigh_contrast=%d\nreduce_motion=%d\nsound=%d\n"
             "music=%d\nfullscreen=%d\nteams=%d\nrounds=%d\nminutes=%d\nmax_age=%d\n"
-            "max_intensity=%d\ntopics_off=%s\n",
+            "max_intensity=%d\ntopics_off=%s\npack=%s\n",
             s->lang, s->region, s->text_percent, s->high_contrast, s->reduce_motion,
             s->sound_percent, s->music_percent, s->fullscreen, s->teams, s->rounds, s->minutes,
-            s->max_age, s->max_intensity, s->topics_off);
+            s->max_age, s->max_intensity, s->topics_off, s->pack);
     bool ok = fflush(f) == 0;
     ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {

@@ -27,6 +27,7 @@ typedef struct Settings {
     int max_age;          /* age band: cards above it are hidden */
     int max_intensity;    /* 1..3 */
     char topics_off[512]; /* ids of the topics switched off, comma separated */
+    char pack[1024];      /* folder of the pack chosen on the Packs screen; "" = the default */
 } Settings;
 
 Settings settings_default(void);

@@ -27,6 +27,7 @@ const uint32_t ui_team_colours[GAMEDEF_MAX_TEAMS] = {
 enum MenuId {
     M_RESUME_SAVED,
     M_NEW,
+    M_PACKS,
     M_SETTINGS,
     M_HELP,
     M_KEYS,
@@ -55,7 +56,7 @@ enum MenuId {
 
 static const char *const screen_names[UI_SCREEN_COUNT] = {
     "title", "setup", "rules",    "board", "card",   "summary",
-    "help",  "pause", "settings", "keys",  "topics",
+    "help",  "pause", "settings", "keys",  "topics", "packs",
 };
 
 const char *ui_screen_name(UiScreen screen)
@@ -300,6 +301,9 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
             set_item(&items[n++], M_RESUME_SAVED, ui_tr(ui, "title.resume"), NULL);
         }
         set_item(&items[n++], M_NEW, ui_tr(ui, "title.new_session"), NULL);
+        if (ui->deps.pack_dir_count > 0) {
+            set_item(&items[n++], M_PACKS, ui_tr(ui, "title.packs"), NULL);
+        }
         set_item(&items[n++], M_SETTINGS, ui_tr(ui, "title.settings"), NULL);
         set_item(&items[n++], M_HELP, ui_tr(ui, "title.help"), NULL);
         set_item(&items[n++], M_KEYS, ui_tr(ui, "keys.title"), NULL);
@@ -860,6 +864,79 @@ static int open_topics(const Ui *ui, int *out)
     return n;
 }
 
+/* ---- Packs ----------------------------------------------------------------------------------- */
+
+/* Reads what the Packs screen shows: each pack is loaded (and freed) to check it and to read
+ * its title and provenance in the language shown. */
+static void read_packs(Ui *ui)
+{
+    ui->pack_rows = 0;
+    const char *loc = i18n_locale(ui->deps.i18n);
+    char real_current[4096] = "";
+    if (ui->deps.pack != NULL && realpath(pack_dir(ui->deps.pack), real_current) == NULL) {
+        snprintf(real_current, sizeof real_current, "%s", pack_dir(ui->deps.pack));
+    }
+    for (int i = 0; i < ui->deps.pack_dir_count && ui->pack_rows < UI_MAX_PACKS; i++) {
+        PackRow *row = &ui->packs[ui->pack_rows++];
+        memset(row, 0, sizeof *row);
+        row->dir = ui->deps.pack_dirs[i];
+        char real[4096];
+        if (realpath(row->dir, real) == NULL) {
+            snprintf(real, sizeof real, "%s", row->dir);
+        }
+        row->current = strcmp(real, real_current) == 0;
+        PackErrors errors;
+        pack_errors_init(&errors);
+        Pack *p = pack_load(row->dir, ui->deps.pack_search, NULL, &errors);
+        pack_errors_clear(&errors);
+        if (p == NULL) {
+            row->broken = true;
+            const char *slash = strrchr(row->dir, '/');
+            snprintf(row->title, sizeof row->title, "%s", slash != NULL ? slash + 1 : row->dir);
+            ui_trf(ui, row->line, sizeof row->line, "packs.errors", "path", row->dir, NULL, NULL,
+                   NULL, NULL);
+            continue;
+        }
+        const StringTable *t = pack_strings(p, loc);
+        if (t == NULL) {
+            t = pack_strings(p, pack_source_locale(p));
+        }
+        const char *title = t != NULL ? i18n_table_get(t, pack_title_key(p)) : NULL;
+        snprintf(row->title, sizeof row->title, "%s", title != NULL ? title : pack_id(p));
+        int na, nl, lo, hi;
+        const char *const *authors = pack_authors(p, &na);
+        const char *const *locales = pack_locales(p, &nl);
+        pack_age(p, &lo, &hi);
+        char langs[160] = "", smin[16], smax[16];
+        for (int k = 0; k < nl; k++) {
+            size_t used = strlen(langs);
+            snprintf(langs + used, sizeof langs - used, "%s%s", k ? ", " : "", locales[k]);
+        }
+        snprintf(smin, sizeof smin, "%d", lo);
+        snprintf(smax, sizeof smax, "%d", hi);
+        char by[100], version[60], license[80], ages[60], cards[60], languages[100];
+        ui_trf(ui, by, sizeof by, "packs.by", "authors", na > 0 ? authors[0] : "", NULL, NULL, NULL,
+               NULL);
+        ui_trf(ui, version, sizeof version, "packs.version", "version", pack_version(p), NULL, NULL,
+               NULL, NULL);
+        ui_trf(ui, license, sizeof license, "packs.license", "license", pack_license(p), NULL, NULL,
+               NULL, NULL);
+        ui_trf(ui, ages, sizeof ages, "packs.ages", "min", smin, "max", smax, NULL, NULL);
+        i18n_plural(ui->deps.i18n, cards, sizeof cards, "packs.cards", pack_def(p)->card_count,
+                    NULL, 0);
+        ui_trf(ui, languages, sizeof languages, "packs.languages", "languages", langs, NULL, NULL,
+               NULL, NULL);
+        snprintf(row->line, sizeof row->line, "%s · %s · %s · %s · %s · %s", version, by, license,
+                 languages, ages, cards);
+        pack_free(p);
+    }
+}
+
+const char *ui_chosen_pack(const Ui *ui)
+{
+    return ui->chosen_pack;
+}
+
 /* ---- Commands -------------------------------------------------------------------------------- */
 
 static unsigned activate(Ui *ui, int id)
@@ -875,6 +952,16 @@ static unsigned activate(Ui *ui, int id)
         return UI_REDRAW;
     case M_SETTINGS:
         push(ui, UI_SETTINGS);
+        return UI_REDRAW;
+    case M_PACKS:
+        read_packs(ui);
+        push(ui, UI_PACKS);
+        ui->focus[ui->depth] = 0;
+        for (int i = 0; i < ui->pack_rows; i++) {
+            if (ui->packs[i].current) {
+                ui->focus[ui->depth] = i;
+            }
+        }
         return UI_REDRAW;
     case M_HELP:
         push(ui, UI_HELP);
@@ -1128,6 +1215,36 @@ static unsigned command(Ui *ui, Cmd cmd, int arg)
             return UI_REDRAW;
         }
         return 0;
+    case UI_PACKS: {
+        int n = ui->pack_rows;
+        int *focus = &ui->focus[ui->depth];
+        if (cmd == CMD_BACK || n == 0) {
+            pop(ui);
+            return UI_REDRAW;
+        }
+        if (cmd == CMD_UP || cmd == CMD_DOWN) {
+            *focus = (*focus + (cmd == CMD_UP ? n - 1 : 1)) % n;
+            return UI_REDRAW;
+        }
+        if (cmd == CMD_ACCEPT || cmd == CMD_ITEM) {
+            if (cmd == CMD_ITEM) {
+                *focus = clampi(arg, 0, n - 1);
+            }
+            const PackRow *row = &ui->packs[*focus];
+            if (row->broken) {
+                return UI_REDRAW;
+            }
+            if (row->current) {
+                pop(ui);
+                return UI_REDRAW;
+            }
+            snprintf(ui->chosen_pack, sizeof ui->chosen_pack, "%s", row->dir);
+            snprintf(ui->settings.pack, sizeof ui->settings.pack, "%s", row->dir);
+            save_settings(ui);
+            return UI_RELOAD | UI_REDRAW;
+        }
+        return 0;
+    }
     case UI_TOPICS: {
         int n = ui->def->topic_count, rows = (n + 1) / 2;
         int *focus = &ui->focus[ui->depth];

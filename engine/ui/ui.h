@@ -40,6 +40,7 @@ typedef enum UiScreen {
     UI_SETTINGS,
     UI_KEYS,
     UI_TOPICS, /* the setup's list of topics to switch on and off */
+    UI_PACKS,  /* the packs installed, with their provenance; choose one to play */
     UI_SCREEN_COUNT
 } UiScreen;
 
@@ -48,22 +49,26 @@ typedef enum UiScreen {
 typedef void (*UiSoundFn)(void *user, const Event *event);
 
 typedef struct UiDeps {
-    Render *render;            /* text fitting for the layout */
-    I18n *i18n;                /* every string shown (UI strings and the pack's) */
-    const Pack *pack;          /* may be NULL: then def is played with its ids as text */
-    const GameDef *def;        /* the pack's definition, or gamedef_demo() */
-    const char *settings_path; /* where settings are saved; NULL: not saved */
-    const char *save_path;     /* the autosave, written after every move; NULL: none */
-    uint64_t seed;             /* of the first session; later sessions add 1 */
-    UiSoundFn sound;           /* may be NULL */
+    Render *render;               /* text fitting for the layout */
+    I18n *i18n;                   /* every string shown (UI strings and the pack's) */
+    const Pack *pack;             /* may be NULL: then def is played with its ids as text */
+    const GameDef *def;           /* the pack's definition, or gamedef_demo() */
+    const char *settings_path;    /* where settings are saved; NULL: not saved */
+    const char *save_path;        /* the autosave, written after every move; NULL: none */
+    const char *const *pack_dirs; /* every pack folder found, for the Packs screen */
+    int pack_dir_count;
+    const PackSearchPath *pack_search; /* to load them (and their bases); may be NULL */
+    uint64_t seed;                     /* of the first session; later sessions add 1 */
+    UiSoundFn sound;                   /* may be NULL */
     void *sound_user;
 } UiDeps;
 
 /* What ui_handle() and ui_tick() ask of the app. */
-#define UI_REDRAW     1u /* the screen changed */
-#define UI_QUIT       2u /* the facilitator chose Quit */
-#define UI_FULLSCREEN 4u /* settings.fullscreen changed: switch the window */
-#define UI_VOLUME     8u /* a volume changed */
+#define UI_REDRAW     1u  /* the screen changed */
+#define UI_QUIT       2u  /* the facilitator chose Quit */
+#define UI_FULLSCREEN 4u  /* settings.fullscreen changed: switch the window */
+#define UI_VOLUME     8u  /* a volume changed */
+#define UI_RELOAD     16u /* another pack was chosen: load ui_chosen_pack() and start again */
 
 typedef struct Ui Ui;
 
@@ -89,6 +94,8 @@ int ui_screen_from_name(const char *name);
 const GameState *ui_game(const Ui *ui);
 const Settings *ui_settings(const Ui *ui);
 bool ui_is_animating(const Ui *ui);
+/* The pack folder chosen on the Packs screen (after UI_RELOAD). */
+const char *ui_chosen_pack(const Ui *ui);
 /* The card on show is intensity 3 and waits for the facilitator to show it (Enter), swap it
  * (S) or pass it (P). */
 bool ui_card_needs_confirm(const Ui *ui);

@@ -51,7 +51,17 @@ typedef struct MenuItem {
     char value[160]; /* "" for an action */
 } MenuItem;
 
-#define MENU_MAX 10
+#define MENU_MAX     10
+#define UI_MAX_PACKS 12
+
+/* What the Packs screen shows of one pack (read when the screen opens). */
+typedef struct PackRow {
+    const char *dir;
+    char title[160];
+    char line[600];
+    bool broken;
+    bool current;
+} PackRow;
 
 typedef struct Anim {
     bool active;
@@ -91,6 +101,9 @@ struct Ui {
     int pointer_x, pointer_y; /* last pointer position seen on this screen, or -1 */
     int pointer_screen;
     bool can_resume; /* an unfinished session of this pack is saved */
+    PackRow packs[UI_MAX_PACKS];
+    int pack_rows;
+    char chosen_pack[1024];
     Layout layout;
 };
 

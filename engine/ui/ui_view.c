@@ -1401,6 +1401,44 @@ static void build_keys(B *b)
     hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
 }
 
+static void build_packs(B *b)
+{
+    Ui *ui = b->ui;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, "packs.title"));
+    if (ui->pack_rows == 0) {
+        text(b, bg, rect(m, hf(b, 0.3f), b->w - 2 * m, hf(b, 0.2f)), ui_tr(ui, "title.no_packs"),
+             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+             "packs.none");
+    }
+    int top = hf(b, 0.14f), gap = hf(b, 0.012f);
+    int rh = hf(b, 0.16f);
+    for (int i = 0; i < ui->pack_rows; i++) {
+        const PackRow *row = &ui->packs[i];
+        Rect r = rect(m, top + i * (rh + gap), b->w - 2 * m, rh);
+        if (r.y + r.h > hf(b, 0.9f)) {
+            break;
+        }
+        bool f = i == ui->focus[ui->depth];
+        int box = frame(b, bg, r, f ? b->t.raised_focus : b->t.raised, f ? b->t.accent : b->t.line,
+                        f ? focus_w(b) : 1, hf(b, 0.01f), "packs.item");
+        if (f) {
+            b->L->boxes[box].flags |= BOX_FOCUS;
+        }
+        set_action(b, box, CMD_ITEM, i);
+        Rect in = rect_inset(r, focus_w(b) + hf(b, 0.01f));
+        char title[200];
+        snprintf(title, sizeof title, "%s%s", row->current ? "\xE2\x9C\x93 " : "", row->title);
+        text(b, box, rect(in.x, in.y, in.w, in.h * 2 / 5), title, FONT_BOLD, sz(b, F_BODY),
+             mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "packs.name");
+        text(b, box, rect(in.x, in.y + in.h * 2 / 5, in.w, in.h - in.h * 2 / 5), row->line,
+             FONT_REGULAR, sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5,
+             row->broken ? b->t.accent : b->t.dim, ALIGN_START, ALIGN_CENTER, "packs.line");
+    }
+    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
+}
+
 static void build_topics(B *b)
 {
     Ui *ui = b->ui;
@@ -1503,6 +1541,9 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
         break;
     case UI_TOPICS:
         build_topics(&b);
+        break;
+    case UI_PACKS:
+        build_packs(&b);
         break;
     case UI_SCREEN_COUNT:
         break;

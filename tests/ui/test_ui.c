@@ -694,6 +694,64 @@ static void test_autosave_and_resume(void **state)
     remove(bak);
 }
 
+static void test_packs_screen_switches_pack(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    char mini[4200];
+    snprintf(mini, sizeof mini, "%s/tests/fixtures/packs/good/mini", f.app.data_dir);
+    const char *dirs[2] = {pack_dir(f.app.pack), mini};
+    UiDeps deps = {.render = f.render,
+                   .i18n = f.app.i18n,
+                   .pack = f.app.pack,
+                   .def = f.app.def,
+                   .settings_path = f.app.settings_path,
+                   .seed = 3,
+                   .pack_dirs = dirs,
+                   .pack_dir_count = 2,
+                   .pack_search = &f.app.search};
+    ui_destroy(f.ui);
+    f.ui = ui_create(&deps, &f.app.settings);
+    layout(&f);
+    key(&f, KEY_DOWN, 0); /* New session, then Packs */
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_PACKS);
+    const Layout *l = layout(&f);
+    int rows = 0;
+    for (int i = 0; i < l->count; i++) {
+        rows += l->boxes[i].name != NULL && strcmp(l->boxes[i].name, "packs.item") == 0;
+    }
+    assert_int_equal(rows, 2);
+    check_layout(&f, 800, 600);
+    /* Enter on the pack in play just goes back. */
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_TITLE);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_PACKS);
+    key(&f, KEY_DOWN, 0);
+    Input enter = {.kind = INPUT_KEY, .key = KEY_ENTER};
+    assert_true(ui_handle(f.ui, &enter, f.now) & UI_RELOAD);
+    assert_string_equal(ui_chosen_pack(f.ui), mini);
+    /* The app loads the chosen pack; its strings come with it. */
+    ui_destroy(f.ui);
+    f.ui = NULL;
+    app_free(&f.app);
+    char err[512];
+    AppOptions o = APP_OPTIONS_INIT;
+    o.lang = "es-MX";
+    assert_true(app_load(&f.app, &o, true, err, sizeof err));
+    assert_string_equal(pack_dir(f.app.pack), mini); /* remembered in the settings */
+    deps.i18n = f.app.i18n;
+    deps.pack = f.app.pack;
+    deps.def = f.app.def;
+    f.ui = ui_create(&deps, &f.app.settings);
+    start_session(&f);
+    assert_true(ui_game(f.ui)->def == f.app.def);
+    remove(f.app.settings_path);
+    fixture_close(&f);
+}
+
 /* ---- Animation and the idle loop ----------------------------------------------------------------
  */
 
@@ -947,6 +1005,7 @@ int main(void)
         cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
         cmocka_unit_test(test_setup_topics),
         cmocka_unit_test(test_autosave_and_resume),
+        cmocka_unit_test(test_packs_screen_switches_pack),
         cmocka_unit_test(test_roll_animates_then_sleeps),
         cmocka_unit_test(test_pixels_board_tokens_and_pause),
         cmocka_unit_test(test_text_fit),
