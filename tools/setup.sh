@@ -4,7 +4,9 @@
 #
 #   tools/setup.sh play [RUTAS-OPTION]...  install, build, start the game
 #   tools/setup.sh test                    install, build, run the tests plain and under
-#                                          AddressSanitizer + UndefinedBehaviorSanitizer
+#                                          AddressSanitizer + UndefinedBehaviorSanitizer, then
+#                                          fuzz each loader for a minute (tools/fuzz;
+#                                          RUTAS_FUZZ_SECONDS sets the time, 0 skips it)
 #   tools/setup.sh deps                    install only
 #   tools/setup.sh build                   install and build only
 #
@@ -22,6 +24,7 @@ packages=(
   python3 python3-jsonschema
   desktop-file-utils appstream man-db groff-base dpkg-dev
   translate-toolkit
+  clang libclang-rt-14-dev
 )
 
 say() { printf 'rutas setup: %s\n' "$*"; }
@@ -88,6 +91,11 @@ test)
   build "$top/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DRUTAS_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_tests "$top/build-sanitize"
+  fuzz_seconds=${RUTAS_FUZZ_SECONDS:-60}
+  if [ "$fuzz_seconds" -gt 0 ]; then
+    say "fuzzing each loader for ${fuzz_seconds}s (tools/fuzz; reproducers go to fuzz/crashes/)"
+    RUTAS_FUZZ_JOBS=${RUTAS_FUZZ_JOBS:-$jobs} "$top/tools/fuzz" "$fuzz_seconds"
+  fi
   ;;
 *)
   say "unknown command '$cmd' (use play, test, build or deps)" >&2
