@@ -309,8 +309,8 @@ bool replay_from_text(const char *text, size_t len, const GameDef *def, Replay *
             r.config.team_count = (int)v[0];
         } else if (header == 4) {
             if (strncmp(line, "filter ", 7) != 0 ||
-                parse_ints(line + 7, v, 5, 0, 0xffffffffLL) != 5 || v[1] < 1 || v[2] > 1000 ||
-                v[3] > 100000 || v[0] > 200) {
+                parse_ints(line + 7, v, 5, -1, 0xffffffffLL) != 5 || v[0] < 0 || v[1] < 1 ||
+                v[2] < 0 || v[4] < 0 || v[2] > 1000 || v[3] > 100000 || v[0] > 200) {
                 replay_free(&r);
                 return fail(err, err_size, lineno,
                             "expected 'filter AGE INTENSITY ROUNDS MINUTES TOPICS-OFF'");

@@ -164,7 +164,7 @@ Status rules_new_game(GameState *state, const GameDef *def, const GameConfig *co
     memset(state, 0, sizeof *state);
     if (gamedef_check(def) != NULL || config == NULL || config->team_count < GAMEDEF_MIN_TEAMS ||
         config->team_count > GAMEDEF_MAX_TEAMS || config->max_intensity < 1 || config->rounds < 0 ||
-        config->minutes < 0) {
+        config->minutes < RULES_NO_CLOCK) {
         return STATUS_BAD_ARGUMENT;
     }
     state->def = def;

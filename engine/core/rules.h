@@ -17,13 +17,16 @@
 
 /* What the facilitator chose at setup. Cards above the age band or intensity, of a disabled
  * topic, or excluded one by one never enter a deck. */
+#define RULES_NO_CLOCK (-1)
+
 typedef struct GameConfig {
     int team_count; /* GAMEDEF_MIN_TEAMS .. GAMEDEF_MAX_TEAMS */
     int max_age;    /* cards whose min_age is above this are hidden */
     int max_intensity;
-    int rounds;          /* overrides def->rules.rounds when > 0 */
-    int minutes;         /* overrides def->rules.minutes when > 0 (the UI keeps the clock) */
-    uint32_t topics_off; /* bit t set: topic t is switched off */
+    int rounds;  /* overrides def->rules.rounds when > 0 */
+    int minutes; /* overrides def->rules.minutes when > 0; RULES_NO_CLOCK: no session clock even
+                    if the pack has one (the UI keeps the clock and sends MOVE_TIME_UP) */
+    uint32_t topics_off;                     /* bit t set: topic t is switched off */
     uint8_t excluded[GAMEDEF_MAX_CARDS / 8]; /* bit c set: card c is excluded */
 } GameConfig;
 

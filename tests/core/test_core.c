@@ -650,6 +650,11 @@ static void test_illegal_moves_change_nothing(void **unused)
     assert_int_equal(rules_apply(&s, NULL, &ev), STATUS_BAD_ARGUMENT);
     GameConfig config = rules_default_config(9);
     assert_int_equal(rules_new_game(&s, &mini, &config, 1), STATUS_BAD_ARGUMENT);
+    config = rules_default_config(2);
+    config.minutes = RULES_NO_CLOCK;
+    assert_int_equal(rules_new_game(&s, &mini, &config, 1), STATUS_OK);
+    config.minutes = -2;
+    assert_int_equal(rules_new_game(&s, &mini, &config, 1), STATUS_BAD_ARGUMENT);
     config = rules_default_config(1);
     assert_int_equal(rules_new_game(&s, &mini, &config, 1), STATUS_BAD_ARGUMENT);
 }
@@ -773,6 +778,7 @@ static void test_replay_text_round_trip(void **unused)
     const GameDef *def = gamedef_demo();
     GameConfig config = rules_default_config(5);
     config.max_age = 14;
+    config.minutes = RULES_NO_CLOCK;
     rules_config_exclude(&config, 2, true);
     Replay r;
     replay_init(&r, def, &config, 77);
@@ -790,6 +796,7 @@ static void test_replay_text_round_trip(void **unused)
     replay_push(&r, &place);
     char *text = replay_to_text(&r, def);
     assert_non_null(strstr(text, "exclude fr-3\n"));
+    assert_non_null(strstr(text, "filter 14 3 0 -1 0\n"));
     assert_non_null(strstr(text, "place 1 stop-online\n"));
     Replay back;
     char err[128];
