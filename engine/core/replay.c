@@ -310,7 +310,11 @@ bool replay_from_text(const char *text, size_t len, const GameDef *def, Replay *
         } else if (header == 4) {
             if (strncmp(line, "filter ", 7) != 0 ||
                 parse_ints(line + 7, v, 5, -1, 0xffffffffLL) != 5 || v[0] < 0 || v[1] < 1 ||
-                v[2] < 0 || v[4] < 0 || v[2] > 1000 || v[3] > 100000 || v[0] > 200) {
+                v[1] > 1000 || v[2] < 0 || v[4] < 0 || v[2] > 1000 || v[3] > 100000 ||
+                v[0] > 200) {
+                /* The bounds keep every value an int that replay_to_text() writes back as
+                 * read (an intensity above INT_MAX used to wrap to a negative number, and a
+                 * save written from such a replay could not be read again). */
                 replay_free(&r);
                 return fail(err, err_size, lineno,
                             "expected 'filter AGE INTENSITY ROUNDS MINUTES TOPICS-OFF'");

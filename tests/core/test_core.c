@@ -832,6 +832,9 @@ static void test_replay_rejects_bad_text(void **unused)
         {"rutas-replay 1\npack demo 1\nseed x\n", "line 3: bad seed"},
         {"rutas-replay 1\npack demo 1\nseed 1\nteams 9\n", "line 4: expected 'teams N'"},
         {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 0 0 0 0\n", "line 5: expected"},
+        /* Found by the round-trip check of fuzz/fuzz_replay.c: the intensity wrapped to -1. */
+        {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 4294967295 0 0 0\n",
+         "line 5: expected"},
         {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 3 0 0 0\nfly\n",
          "line 6: unknown move"},
         {"rutas-replay 1\npack demo 1\nseed 1\nteams 2\nfilter 18 3 0 0 0\ntally 1 2\n",
