@@ -161,5 +161,11 @@ cmake_lib cjson cjson -DENABLE_CJSON_TEST=OFF -DENABLE_CJSON_UTILS=OFF -DENABLE_
   -DENABLE_CUSTOM_COMPILER_FLAGS=OFF
 licence cJSON "$(srcdir cjson)/LICENSE"
 
+# cmocka: only for the engine's tests that run under Wine (tools/windows/test.sh); not shipped.
+cmake_lib cmocka cmocka -DWITH_EXAMPLES=OFF -DUNIT_TESTING=OFF -DWITH_STATIC_LIB=OFF \
+  -DCMAKE_C_FLAGS=-D__USE_MINGW_ANSI_STDIO=1
+# cmocka 1.1.5's cmocka-config.cmake names the import library without MinGW's "lib" prefix.
+[ -f "$prefix/lib/cmocka.dll.a" ] || cp "$prefix/lib/libcmocka.dll.a" "$prefix/lib/cmocka.dll.a"
+
 echo "build-deps: done: $prefix"
 ls "$prefix/bin"/*.dll

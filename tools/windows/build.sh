@@ -12,6 +12,7 @@
 # 3. BUILD_DIR/rutas-VERSION-windows-x64/ gets rutas.exe, the DLLs it loads (found by reading
 #    the import tables), content/, assets/, licences/ and LEEME.txt / README.txt, and is zipped
 #    to BUILD_DIR/rutas-VERSION-windows-x64.zip.
+# 4. The engine's tests that Windows can run are built in BUILD_DIR/tests.
 # tools/windows/test.sh runs the result under Wine.
 #
 # Installs what it needs from Debian first (the packages list below).
@@ -45,11 +46,15 @@ prefix=$cache/prefix
 
 # -Wno-format: the engine's printf-like functions are declared with the printf archetype, which
 # GCC reads as msvcrt's on Windows; posix-compat.h selects mingw-w64's C99 printf instead.
+# SDL_MAIN_HANDLED: main() stays main() (no SDL2main). binmode.o makes fopen() without "b"
+# binary too, as on POSIX.
+cflags="-include $here/posix-compat.h -Wno-format -DSDL_MAIN_HANDLED"
+ldflags=$($triple-gcc -print-file-name=binmode.o)
 cmake -S "$top" -B "$build/rutas" -G Ninja \
   -DCMAKE_TOOLCHAIN_FILE="$here/mingw-w64-x86_64.cmake" \
   -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_C_FLAGS="-include $here/posix-compat.h -Wno-format" \
+  -DCMAKE_C_FLAGS="$cflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
   -DRUTAS_TESTS=OFF -DRUTAS_DATA_FROM_SOURCE=OFF -DRUTAS_SANITIZE=OFF -DRUTAS_WERROR=OFF >/dev/null
 cmake --build "$build/rutas" -j "$jobs"
 
@@ -92,4 +97,16 @@ for f in LEEME.txt README.txt; do
 done
 
 (cd "$build" && zip -q -r -9 "$name.zip" "$name")
+
+# The engine's tests that Windows can run (the rules core with its golden replay, the string
+# tables, sound cues, the screens with autosave and resume), built for Windows so that test.sh
+# runs them under Wine. test_content, test_save and test_report use fork(), FIFOs, signals or
+# POSIX permissions, which Windows does not have.
+cmake -S "$top" -B "$build/tests" -G Ninja \
+  -DCMAKE_TOOLCHAIN_FILE="$here/mingw-w64-x86_64.cmake" \
+  -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_C_FLAGS="$cflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
+  -DRUTAS_TESTS=ON -DRUTAS_DATA_FROM_SOURCE=ON -DRUTAS_SANITIZE=OFF -DRUTAS_WERROR=OFF >/dev/null
+cmake --build "$build/tests" -j "$jobs" --target test_core test_i18n test_audio test_ui
 echo "windows build: $build/$name.zip ($(du -h "$build/$name.zip" | cut -f1))"

@@ -12,7 +12,7 @@ cache=${1:?usage: fetch-sources.sh CACHE}
 apt_dir=$cache/apt
 src=$cache/src
 # Source package names in Debian 12.
-packages=(zlib libpng1.6 freetype harfbuzz libsdl2 libsdl2-ttf libsdl2-mixer libsdl2-image cjson)
+packages=(zlib libpng1.6 freetype harfbuzz libsdl2 libsdl2-ttf libsdl2-mixer libsdl2-image cjson cmocka)
 
 mkdir -p "$apt_dir/sources.list.d" "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$src"
 

@@ -11,8 +11,9 @@
  * - link() fails: the callers fall back to rename(). lstat() is stat(): msvcrt has no symlinks.
  * - fsync() is _commit(); the open() flags Windows lacks are 0 (opening a folder fails, which the
  *   callers treat as "cannot sync this folder").
- * - mkdir() takes and ignores a mode.
- * Files are opened in binary mode (console.c sets _fmode), so byte counts match the files.
+ * - mkdir() takes and ignores a mode; setenv() and mkdtemp() (used by tests) are built on
+ *   _putenv_s() and _mktemp_s().
+ * - open() always adds O_BINARY, as POSIX files have no text mode.
  */
 #ifndef RUTAS_POSIX_COMPAT_H
 #define RUTAS_POSIX_COMPAT_H
@@ -26,6 +27,7 @@
 #include <fcntl.h>
 #include <io.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +88,40 @@ static inline int rutas_compat_link(const char *from, const char *to)
     return -1;
 }
 #define link rutas_compat_link
+
+/* open() in binary mode: msvcrt's default is text mode, which would turn "\n" into "\r\n" and
+ * break the checksums of saves (mingw-w64's binmode.o does not reach msvcrt's _open). */
+static inline int rutas_compat_open(const char *path, int flags, ...)
+{
+    int mode = 0;
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, int);
+        va_end(ap);
+    }
+    return _open(path, flags | O_BINARY, mode);
+}
+#define open rutas_compat_open
+
+/* For the tests that run under Wine. */
+static inline int rutas_compat_setenv(const char *name, const char *value, int overwrite)
+{
+    if (!overwrite && getenv(name) != NULL) {
+        return 0;
+    }
+    return _putenv_s(name, value) == 0 ? 0 : -1;
+}
+#define setenv rutas_compat_setenv
+
+static inline char *rutas_compat_mkdtemp(char *template_path)
+{
+    if (_mktemp_s(template_path, strlen(template_path) + 1) != 0 || _mkdir(template_path) != 0) {
+        return NULL;
+    }
+    return template_path;
+}
+#define mkdtemp rutas_compat_mkdtemp
 
 #define lstat             stat
 #define fsync             _commit

@@ -12,6 +12,8 @@
 # and, when xvfb-run, xwd and netpbm are installed, starts the game in a real window on a
 # virtual X display (Wine's X11 driver), grabs the screen to window.png and checks portable
 # mode: settings go to user/ beside rutas.exe. Images are left in BUILD_DIR/wine-test/.
+# Then the engine's tests that Windows can run (test_core with its golden replay, test_i18n,
+# test_audio, test_ui) run as .exe.
 #
 # Wine keeps its own prefix in $RUTAS_WIN_CACHE/wine (made on the first run).
 set -uo pipefail
@@ -96,6 +98,23 @@ if command -v xvfb-run >/dev/null && command -v xwd >/dev/null && command -v pnm
   check "portable mode: user/ beside rutas.exe" $? "the game made no user/ folder beside rutas.exe"
 else
   echo "skip: the game in a window (needs xvfb-run, xwd from x11-apps, netpbm)"
+fi
+
+# The engine's portable tests, built by build.sh beside the zip.
+tests=$(dirname "$zip")/tests/tests
+if [ -f "$tests/core/test_core.exe" ]; then
+  WINEPATH="$(winepath -w "$cache/prefix/bin");$(winepath -w /usr/x86_64-w64-mingw32/lib)"
+  export WINEPATH
+  for t in core/test_core i18n/test_i18n audio/test_audio ui/test_ui; do
+    [ -f "$tests/$t.exe" ] || continue
+    (cd "$tmp" && SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy RUTAS_SOURCE_DIR="$top" \
+      wine "$tests/$t.exe" >"$tmp/test.log" 2>&1)
+    rc=$?
+    tr -d '\r' <"$tmp/test.log" | grep -E '^\[  (PASSED|FAILED)|^\[==========\]' | sed 's/^/  /'
+    check "$(basename "$t").exe under Wine" $rc "$(tr -d '\r' <"$tmp/test.log" | grep -E 'FAIL|ERROR' | head -n 5)"
+  done
+else
+  echo "skip: the engine's tests (not built: tools/windows/build.sh builds them)"
 fi
 
 echo "$pass passed, $fail failed"
