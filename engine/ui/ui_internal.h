@@ -130,6 +130,24 @@ int ui_dice_face(const Ui *ui, int die);
 /* ui_view.c */
 void ui_view_build(Ui *ui, Layout *layout, int w, int h);
 
+/* The colours of a screen: the dark theme, the high-contrast one, or (paper) dark ink on white
+ * for print. */
+typedef struct Theme {
+    Colour bg, panel, raised, raised_focus, text, dim, accent, line, calm;
+} Theme;
+Theme ui_view_theme(bool high_contrast, bool paper);
+
+/* Pieces of the screens drawn into any rectangle of a layout, in the paper theme, for print
+ * (ui_print.c): the same code lays out the card screen, the board, the ground rules and the
+ * help screen. unit is the height of the screen they are sized for: text, gaps and lines are
+ * the same fractions of it as on a 16:9 screen. Each adds its boxes under parent (-1: the
+ * page) and returns its outer box where it has one. */
+int ui_view_card_front(Ui *ui, Layout *layout, int unit, int parent, Rect r, int card);
+int ui_view_card_back(Ui *ui, Layout *layout, int unit, int parent, Rect r, int card);
+int ui_view_board(Ui *ui, Layout *layout, int unit, int parent, Rect square);
+void ui_view_ground_rules(Ui *ui, Layout *layout, int unit, int parent, Rect area);
+void ui_view_help_line(Ui *ui, Layout *layout, int unit, int parent, Rect r, const Helpline *line);
+
 /* Team look: Okabe-Ito colour, shape and letter. */
 extern const uint32_t ui_team_colours[GAMEDEF_MAX_TEAMS];
 

@@ -9,10 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef struct Theme {
-    Colour bg, panel, raised, raised_focus, text, dim, accent, line, calm;
-} Theme;
-
 typedef struct B {
     Ui *ui;
     Layout *L;
@@ -20,6 +16,7 @@ typedef struct B {
     int w, h;
     float scale;
     Theme t;
+    bool paper; /* drawn for print (ui_print.c): white cards, no keys or teams */
 } B;
 
 /* Text sizes as fractions of the window height: preferred (scaled by the setting) and the
@@ -41,10 +38,22 @@ static Colour rgb(uint32_t v)
     return c;
 }
 
-static Theme theme(bool high_contrast)
+Theme ui_view_theme(bool high_contrast, bool paper)
 {
     Theme t;
-    if (high_contrast) {
+    if (paper) {
+        /* Print: dark ink on white paper, light fills that a school printer renders as pale
+         * greys, and an accent dark enough for 7:1 on white (#7A3A00 is 9.3:1). */
+        t.bg = rgb(0xFFFFFF);
+        t.panel = rgb(0xF3F3F7);
+        t.raised = rgb(0xE8E8F0);
+        t.raised_focus = rgb(0xE8E8F0);
+        t.text = rgb(0x111111);
+        t.dim = rgb(0x33334A);
+        t.accent = rgb(0x7A3A00);
+        t.line = rgb(0x6A6A8A);
+        t.calm = rgb(0xFFFFFF);
+    } else if (high_contrast) {
         t.bg = rgb(0x000000);
         t.panel = rgb(0x000000);
         t.raised = rgb(0x000000);
@@ -376,6 +385,8 @@ static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colo
     }
 }
 
+static void ground_rules(B *b, int parent, Rect area);
+
 static void build_rules(B *b)
 {
     Ui *ui = b->ui;
@@ -383,12 +394,21 @@ static void build_rules(B *b)
     int m = hf(b, 0.03f);
     title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)),
                ui_tr(ui, "ground_rules.title"));
-    int top = hf(b, 0.13f), rows = 5, gap = hf(b, 0.012f);
-    int rh = (hf(b, 0.68f) - gap * (rows - 1)) / rows;
-    int mw = b->w - 2 * m;
+    ground_rules(b, bg, rect(m, hf(b, 0.13f), b->w - 2 * m, hf(b, 0.68f)));
+    int bw = menu_width(b, m) * 2 / 3;
+    button(b, bg, rect((b->w - bw) / 2, hf(b, 0.83f), bw, hf(b, 0.12f)), "Enter",
+           ui_tr(ui, "ground_rules.agree"), CMD_ACCEPT, 0, true, "rules.start");
+}
+
+/* The five ground rules, numbered, in area (the rules screen and the printed rules sheet). */
+static void ground_rules(B *b, int parent, Rect area)
+{
+    Ui *ui = b->ui;
+    int rows = 5, gap = hf(b, 0.012f);
+    int rh = (area.h - gap * (rows - 1)) / rows;
     for (int i = 0; i < rows; i++) {
-        Rect r = rect(m, top + i * (rh + gap), mw, rh);
-        int panel = fill(b, bg, r, b->t.panel, hf(b, 0.01f), "rule");
+        Rect r = rect(area.x, area.y + i * (rh + gap), area.w, rh);
+        int panel = fill(b, parent, r, b->t.panel, hf(b, 0.01f), "rule");
         int badge = rh * 3 / 5;
         int pad = hf(b, 0.012f);
         Rect br = rect(r.x + pad, r.y + (rh - badge) / 2, badge, badge);
@@ -406,9 +426,6 @@ static void build_rules(B *b)
              FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
              "rule.text");
     }
-    int bw = menu_width(b, m) * 2 / 3;
-    button(b, bg, rect((b->w - bw) / 2, hf(b, 0.83f), bw, hf(b, 0.12f)), "Enter",
-           ui_tr(ui, "ground_rules.agree"), CMD_ACCEPT, 0, true, "rules.start");
 }
 
 /* ---- Board ----------------------------------------------------------------------------------- */
@@ -478,6 +495,27 @@ typedef struct BoardGeo {
     Rect tokens[GAMEDEF_MAX_SPACES]; /* where tokens stand in each cell */
     Rect bands[GAMEDEF_MAX_SPACES];
 } BoardGeo;
+
+/* The board's cells for a square of size (the screen and print share it). */
+static void board_geo(const GameDef *def, BoardGeo *g, int size)
+{
+    memset(g, 0, sizeof *g);
+    g->c = perimeter_cells(def->space_count);
+    g->cell = size / g->c;
+    g->size = g->cell * g->c;
+}
+
+static void board_place(const GameDef *def, BoardGeo *g, int x, int y)
+{
+    g->x = x;
+    g->y = y;
+    for (int s = 0; s < def->space_count; s++) {
+        int col, row;
+        cell_position(s, g->c, &col, &row);
+        g->cells[s] =
+            rect(g->x + col * g->cell + 1, g->y + row * g->cell + 1, g->cell - 2, g->cell - 2);
+    }
+}
 
 static void board_static(B *b, int parent, BoardGeo *g, bool legend)
 {
@@ -666,21 +704,11 @@ static void build_board(B *b)
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.02f);
     BoardGeo g;
-    memset(&g, 0, sizeof g);
-    g.c = perimeter_cells(def->space_count);
     int avail = b->h - 2 * m;
     int by_width = (int)((float)(b->w - 3 * m) * 0.6f);
-    int size = avail < by_width ? avail : by_width;
-    g.cell = size / g.c;
-    g.size = g.cell * g.c;
-    g.x = m;
-    g.y = (b->h - g.size) / 2;
+    board_geo(def, &g, avail < by_width ? avail : by_width);
+    board_place(def, &g, m, (b->h - g.size) / 2);
     int board = fill(b, bg, rect(g.x, g.y, g.size, g.size), b->t.bg, 0, "board");
-    for (int s = 0; s < def->space_count; s++) {
-        int col, row;
-        cell_position(s, g.c, &col, &row);
-        g.cells[s] = rect(g.x + col * g.cell + 1, g.y + row * g.cell + 1, g.cell - 2, g.cell - 2);
-    }
     bool choosing = !ui->anim.active && st->phase == PHASE_CHOOSE_TOPIC;
     board_static(b, board, &g, !choosing);
     int px = g.x + g.size + m, pw = b->w - px - m;
@@ -861,6 +889,20 @@ static void build_board(B *b)
 
 /* ---- Card ------------------------------------------------------------------------------------ */
 
+/* What a card view shows. The card screen fills it from the game; print asks for each card's
+ * front (as first shown, without a team or votes) and back (answer and facilitator note). */
+typedef struct CardView {
+    int card;       /* index into the definition's cards, or -1: the deck ran dry */
+    int deck;       /* -1 for none */
+    int topic;      /* -1 for none */
+    int team;       /* the team it is for (token and name in the header), or -1 */
+    bool confirmed; /* shown to the group (an intensity-3 card waits for the facilitator) */
+    bool revealed;  /* the answer under the prompt */
+    bool note;      /* the facilitator note */
+    bool votes;     /* agree cards: vote buttons and bars; else three boxes to tick on paper */
+    const int *tally;
+} CardView;
+
 /* Height for a text that shares its box with others: what it needs at its preferred size, up
  * to share, but never less than it needs at its smallest size (so it is never cut while the
  * others can still shrink), and never more than cap. */
@@ -876,14 +918,93 @@ static int needed(B *b, const char *s, FontRole font, int px, int min_px, int w,
     return h < cap ? h : cap;
 }
 
-static void card_body(B *b, int parent, Rect body, const Card *card, int card_index)
+/* A myth-or-fact card's answer and explanation, from the top of area. */
+static void answer_myth_fact(B *b, int parent, Rect area, int card_index)
 {
     Ui *ui = b->ui;
-    const GameState *st = &ui->game;
+    const Card *card = &ui->def->cards[card_index];
+    int ah = hf(b, 0.08f);
+    const char *answer =
+        ui_tr(ui, card->answer == ANSWER_MYTH ? "card.answer_myth" : "card.answer_fact");
+    text(b, parent, rect(area.x, area.y, area.w, ah), answer, FONT_BOLD, sz(b, F_HEAD),
+         mn(b, M_BODY), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.answer");
+    const char *explain = ui_card_text(ui, card_index, "explain");
+    if (explain != NULL) {
+        text(b, parent, rect(area.x, area.y + ah, area.w, area.h - ah), explain, FONT_REGULAR,
+             sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_START, "card.explain");
+    }
+}
+
+/* A scenario's guidance, in a raised box filling area. */
+static void answer_guidance(B *b, int parent, Rect area, int card_index, char *buf, size_t size)
+{
+    Ui *ui = b->ui;
     int pad = hf(b, 0.012f);
-    const char *prompt = ui_card_text(ui, card_index, "prompt");
+    int gb = fill(b, parent, area, b->t.raised, hf(b, 0.008f), "card.guidance");
+    const char *answer = ui_card_text(ui, card_index, "answer");
+    snprintf(buf, size, "%s: %s", ui_tr(ui, "card.guidance"), answer != NULL ? answer : "");
+    text(b, gb, rect_inset(area, pad), buf, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text,
+         ALIGN_START, ALIGN_CENTER, "card.answer");
+}
+
+/* The facilitator note, framed, with its title, in nr. */
+static void note_panel(B *b, int parent, Rect nr, int card_index)
+{
+    Ui *ui = b->ui;
+    int pad = hf(b, 0.02f);
+    int note = frame(b, parent, nr, b->t.bg, b->t.accent, 2, hf(b, 0.01f), "card.note");
+    Rect nin = rect_inset(nr, pad);
+    int th = hf(b, 0.05f);
+    text(b, note, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "card.note_title"), FONT_BOLD,
+         sz(b, F_SMALL), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.note.title");
+    const char *nt = ui_card_text(ui, card_index, "note");
+    text(b, note, rect(nin.x, nin.y + th, nin.w, nin.h - th),
+         nt != NULL ? nt : ui_tr(ui, "card.no_note"), FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL),
+         b->t.text, ALIGN_START, ALIGN_START, "card.note.text");
+}
+
+/* The help lines of the session's region that serve the card's topic (at most three). */
+static void card_help_lines(B *b, int parent, Rect rest, const Card *card, char *buf, size_t size)
+{
+    Ui *ui = b->ui;
+    int count;
+    const Helpline *lines = ui_helplines(ui, &count);
+    if (count == 0) {
+        text(b, parent, rest, ui_tr(ui, "help.no_region"), FONT_REGULAR, sz(b, F_BODY),
+             mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_START, "card.help.none");
+        return;
+    }
+    const char *topic = NULL;
+    int deck_topic = ui->def->decks[card->deck].topic;
+    if (deck_topic >= 0) {
+        topic = ui->def->topics[deck_topic].id;
+    }
+    int shown = 0, lh = rest.h / 3;
+    for (int i = 0; i < count && shown < 3; i++) {
+        if (topic != NULL && !pack_helpline_serves(&lines[i], topic)) {
+            continue;
+        }
+        const char *nm =
+            pack_text_pick(lines[i].name, lines[i].name_count, i18n_locale(ui->deps.i18n),
+                           pack_source_locale(ui->deps.pack));
+        const char *number = lines[i].number[0]     ? lines[i].number
+                             : lines[i].whatsapp[0] ? lines[i].whatsapp
+                                                    : lines[i].web;
+        snprintf(buf, size, "%s: %s", nm != NULL ? nm : lines[i].id, number);
+        text(b, parent, rect(rest.x, rest.y + shown * lh, rest.w, lh - 2), buf, FONT_BOLD,
+             sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "card.help.line");
+        shown++;
+    }
+}
+
+static void card_body(B *b, int parent, Rect body, const CardView *v)
+{
+    Ui *ui = b->ui;
+    const Card *card = &ui->def->cards[v->card];
+    int pad = hf(b, 0.012f);
+    const char *prompt = ui_card_text(ui, v->card, "prompt");
     if (prompt == NULL) {
-        prompt = card != NULL ? card->id : "";
+        prompt = card->id;
     }
     int ppx = sz(b, F_PROMPT), pmin = mn(b, M_PROMPT);
     char buf[600];
@@ -893,15 +1014,28 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
              "card.prompt");
         break;
     case CARD_AGREE: {
+        static const char *const keys[3] = {"A", "D", "U"};
+        static const char *const labels[3] = {"card.agree", "card.disagree", "card.unsure"};
+        if (!v->votes) {
+            /* On paper: the statement, then three boxes for the show of hands. */
+            int rh = hf(b, 0.09f);
+            int ph = body.h - rh - pad;
+            text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin,
+                 b->t.text, ALIGN_START, ALIGN_CENTER, "card.prompt");
+            int bw = (body.w - 2 * pad) / 3;
+            for (int i = 0; i < 3; i++) {
+                button(b, parent, rect(body.x + i * (bw + pad), body.y + ph + pad, bw, rh), NULL,
+                       ui_tr(ui, labels[i]), CMD_NONE, i, false, "card.vote");
+            }
+            break;
+        }
         int ph = needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * 11 / 20, body.h * 3 / 4);
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         int y = body.y + ph + pad;
         int rows = 3, rh = (body.y + body.h - y) / rows;
-        static const char *const keys[3] = {"A", "D", "U"};
-        static const char *const labels[3] = {"card.agree", "card.disagree", "card.unsure"};
         static const uint32_t bar_colours[3] = {0x56B4E9, 0xE69F00, 0xBBBBBB};
-        int total = st->tally[0] + st->tally[1] + st->tally[2];
+        int total = v->tally[0] + v->tally[1] + v->tally[2];
         for (int i = 0; i < rows; i++) {
             Rect r = rect(body.x, y + i * rh, body.w, rh - pad / 2);
             int bw = r.w * 7 / 20;
@@ -911,12 +1045,12 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
             /* The track is outlined so an empty bar still shows where it would grow. */
             int track = frame(b, parent, rect(bx, r.y + r.h / 4, bwid, r.h / 2), b->t.bg, b->t.line,
                               1, hf(b, 0.004f), "card.bar.track");
-            int len = total > 0 ? bwid * st->tally[i] / total : 0;
+            int len = total > 0 ? bwid * v->tally[i] / total : 0;
             if (len > 0) {
                 fill(b, track, rect(bx, r.y + r.h / 4, len, r.h / 2), rgb(bar_colours[i]),
                      hf(b, 0.004f), "card.bar");
             }
-            snprintf(buf, sizeof buf, "%d", st->tally[i]);
+            snprintf(buf, sizeof buf, "%d", v->tally[i]);
             text(b, parent, rect(r.x + r.w - r.h * 2 + pad, r.y, r.h * 2 - pad, r.h), buf,
                  FONT_BOLD, sz(b, F_HEAD), mn(b, M_SMALL), b->t.text, ALIGN_END, ALIGN_CENTER,
                  "card.count");
@@ -924,56 +1058,40 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
         break;
     }
     case CARD_MYTH_FACT: {
-        int ph = ui->revealed ? needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * 11 / 20,
-                                       body.h * 3 / 4)
-                              : body.h;
+        int ph = v->revealed ? needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * 11 / 20,
+                                      body.h * 3 / 4)
+                             : body.h;
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
-        if (ui->revealed) {
+        if (v->revealed) {
             int y = body.y + ph + pad;
-            int ah = hf(b, 0.08f);
-            const char *answer =
-                ui_tr(ui, card->answer == ANSWER_MYTH ? "card.answer_myth" : "card.answer_fact");
-            text(b, parent, rect(body.x, y, body.w, ah), answer, FONT_BOLD, sz(b, F_HEAD),
-                 mn(b, M_BODY), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.answer");
-            const char *explain = ui_card_text(ui, card_index, "explain");
-            if (explain != NULL) {
-                text(b, parent, rect(body.x, y + ah, body.w, body.y + body.h - y - ah), explain,
-                     FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START,
-                     ALIGN_START, "card.explain");
-            }
+            answer_myth_fact(b, parent, rect(body.x, y, body.w, body.y + body.h - y), v->card);
         }
         break;
     }
     case CARD_SCENARIO: {
-        int share = ui->revealed ? 30 : 45;
+        int share = v->revealed ? 30 : 45;
         int ph =
             needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * share / 100, body.h * 3 / 5);
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         int y = body.y + ph + pad;
-        int oh_total = ui->revealed ? (body.y + body.h - y) * 11 / 20 : body.y + body.h - y;
+        int oh_total = v->revealed ? (body.y + body.h - y) * 11 / 20 : body.y + body.h - y;
         int n = card->options > 0 ? card->options : 1;
         int oh = oh_total / n;
         for (int i = 0; i < card->options; i++) {
             char key[32];
             snprintf(key, sizeof key, "options.%d", i + 1);
-            const char *opt = ui_card_text(ui, card_index, key);
+            const char *opt = ui_card_text(ui, v->card, key);
             snprintf(buf, sizeof buf, "%d. %s", i + 1, opt != NULL ? opt : "");
             text(b, parent, rect(body.x, y + i * oh, body.w, oh - 2), buf, FONT_REGULAR,
                  sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
                  "card.option");
         }
-        if (ui->revealed) {
+        if (v->revealed) {
             int gy = y + oh_total + pad;
-            int gh = body.y + body.h - gy;
-            int gb = fill(b, parent, rect(body.x, gy, body.w, gh), b->t.raised, hf(b, 0.008f),
-                          "card.guidance");
-            const char *answer = ui_card_text(ui, card_index, "answer");
-            snprintf(buf, sizeof buf, "%s: %s", ui_tr(ui, "card.guidance"),
-                     answer != NULL ? answer : "");
-            text(b, gb, rect_inset(b->L->boxes[gb].rect, pad), buf, FONT_REGULAR, sz(b, F_BODY),
-                 mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "card.answer");
+            answer_guidance(b, parent, rect(body.x, gy, body.w, body.y + body.h - gy), v->card, buf,
+                            sizeof buf);
         }
         break;
     }
@@ -986,69 +1104,38 @@ static void card_body(B *b, int parent, Rect body, const Card *card, int card_in
         int y = body.y + ph + pad;
         Rect rest = rect(body.x, y, body.w, body.y + body.h - y);
         if (card->kind == CARD_ACTION) {
-            const char *explain = ui_card_text(ui, card_index, "explain");
+            const char *explain = ui_card_text(ui, v->card, "explain");
             if (explain != NULL) {
                 text(b, parent, rest, explain, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL),
                      b->t.dim, ALIGN_START, ALIGN_START, "card.explain");
             }
             break;
         }
-        int count;
-        const Helpline *lines = ui_helplines(ui, &count);
-        if (count == 0) {
-            text(b, parent, rest, ui_tr(ui, "help.no_region"), FONT_REGULAR, sz(b, F_BODY),
-                 mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_START, "card.help.none");
-            break;
-        }
-        const char *topic = NULL;
-        int deck_topic = ui->def->decks[card->deck].topic;
-        if (deck_topic >= 0) {
-            topic = ui->def->topics[deck_topic].id;
-        }
-        int shown = 0, lh = rest.h / 3;
-        for (int i = 0; i < count && shown < 3; i++) {
-            if (topic != NULL && !pack_helpline_serves(&lines[i], topic)) {
-                continue;
-            }
-            const char *nm =
-                pack_text_pick(lines[i].name, lines[i].name_count, i18n_locale(ui->deps.i18n),
-                               pack_source_locale(ui->deps.pack));
-            const char *number = lines[i].number[0]     ? lines[i].number
-                                 : lines[i].whatsapp[0] ? lines[i].whatsapp
-                                                        : lines[i].web;
-            snprintf(buf, sizeof buf, "%s: %s", nm != NULL ? nm : lines[i].id, number);
-            text(b, parent, rect(rest.x, rest.y + shown * lh, rest.w, lh - 2), buf, FONT_BOLD,
-                 sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
-                 "card.help.line");
-            shown++;
-        }
+        card_help_lines(b, parent, rest, card, buf, sizeof buf);
         break;
     }
     }
 }
 
-static void build_card(B *b)
+/* The card's frame in its topic's colour and its header: the topic tile and icon, the kind,
+ * the topic or deck, and the team it is for (or, when there is no team, right: on paper the
+ * card's id, to match fronts and backs). *body receives the room below; *where the topic or
+ * deck name. Returns the card's box. */
+static int card_top(B *b, int parent, Rect cr, const CardView *v, const char *right, Rect *body,
+                    const char **where_out)
 {
     Ui *ui = b->ui;
-    const GameState *st = &ui->game;
     const GameDef *def = ui->def;
-    int bg = screen_bg(b, b->t.bg);
-    int m = hf(b, 0.025f);
-    const Card *card = st->card >= 0 ? &def->cards[st->card] : NULL;
-    int deck = card != NULL ? card->deck : st->card_deck;
-    int topic = deck >= 0 ? def->decks[deck].topic : -1;
-    if (card == NULL && st->card_space >= 0 && def->spaces[st->card_space].topic >= 0) {
-        topic = def->spaces[st->card_space].topic;
-    }
-    uint32_t colour = topic >= 0 ? def->topics[topic].colour : 0xB8B8D8;
-    Icon ic = topic >= 0 ? layout_icon_from_name(def->topics[topic].icon)
-              : deck >= 0 && strcmp(def->decks[deck].id, "rights") == 0 ? ICON_STAR
-                                                                        : ICON_QUESTION;
-    Rect cr = rect(m, m, b->w - 2 * m, hf(b, 0.82f) - m);
-    int cardbox = frame(b, bg, cr, b->t.panel, rgb(colour), hf(b, 0.008f), hf(b, 0.02f), "card");
+    const Card *card = v->card >= 0 ? &def->cards[v->card] : NULL;
+    uint32_t colour = v->topic >= 0 ? def->topics[v->topic].colour : 0xB8B8D8;
+    Icon ic = v->topic >= 0 ? layout_icon_from_name(def->topics[v->topic].icon)
+              : v->deck >= 0 && strcmp(def->decks[v->deck].id, "rights") == 0 ? ICON_STAR
+                                                                              : ICON_QUESTION;
+    /* A card is white on paper: the topic shows in its frame and tile, not in ink over it. */
+    int cardbox = frame(b, parent, cr, b->paper ? b->t.bg : b->t.panel, rgb(colour), hf(b, 0.008f),
+                        hf(b, 0.02f), "card");
     int pad = hf(b, 0.02f);
     Rect in = rect_inset(cr, pad);
-    /* Header: topic tile, kind, topic or deck name, and the team. */
     int hh = hf(b, 0.11f);
     int tile = fill(b, cardbox, rect(in.x, in.y, hh, hh), rgb(colour), hf(b, 0.01f), "card.tile");
     icon(b, tile, rect_inset(b->L->boxes[tile].rect, hh / 8), ic,
@@ -1066,12 +1153,12 @@ static void build_card(B *b)
     text(b, cardbox, rect(in.x + hh + pad, in.y, kw, hh * 11 / 20), kind, FONT_BOLD, sz(b, F_HEAD),
          mn(b, M_BODY), b->t.text, ALIGN_START, ALIGN_CENTER, "card.kind");
     const char *where = "";
-    if (topic >= 0) {
-        where = ui_topic_name(ui, topic);
-    } else if (deck >= 0) {
-        snprintf(buf, sizeof buf, "deck.%s.name", def->decks[deck].id);
+    if (v->topic >= 0) {
+        where = ui_topic_name(ui, v->topic);
+    } else if (v->deck >= 0) {
+        snprintf(buf, sizeof buf, "deck.%s.name", def->decks[v->deck].id);
         const char *dn = i18n_lookup(ui->deps.i18n, buf, NULL);
-        where = dn != NULL ? dn : def->decks[deck].id;
+        where = dn != NULL ? dn : def->decks[v->deck].id;
     }
     if (strcmp(where, kind) == 0) {
         where = ""; /* the situation deck is named like its cards' kind: say it once */
@@ -1080,19 +1167,41 @@ static void build_card(B *b)
          FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER,
          "card.topic");
     int tx = in.x + hh + pad + kw + pad;
-    int tsz = hh * 3 / 5;
-    token(b, cardbox, rect(tx, in.y + (hh - tsz) / 2, tsz, tsz), st->current, true);
-    ui_team_name(ui, st->current, name, sizeof name);
-    ui_trf(ui, buf, sizeof buf, "card.for_team", "team", name, NULL, NULL, NULL, NULL);
-    text(b, cardbox, rect(tx + tsz + pad / 2, in.y, in.x + in.w - tx - tsz - pad / 2, hh), buf,
-         FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
-         "card.team");
-    Rect body = rect(in.x, in.y + hh + pad, in.w, in.h - hh - pad);
+    if (v->team >= 0) {
+        int tsz = hh * 3 / 5;
+        token(b, cardbox, rect(tx, in.y + (hh - tsz) / 2, tsz, tsz), v->team, true);
+        ui_team_name(ui, v->team, name, sizeof name);
+        ui_trf(ui, buf, sizeof buf, "card.for_team", "team", name, NULL, NULL, NULL, NULL);
+        text(b, cardbox, rect(tx + tsz + pad / 2, in.y, in.x + in.w - tx - tsz - pad / 2, hh), buf,
+             FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
+             "card.team");
+    } else if (right != NULL) {
+        text(b, cardbox, rect(tx, in.y, in.x + in.w - tx, hh * 11 / 20), right, FONT_REGULAR,
+             sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_END, ALIGN_CENTER,
+             "card.id");
+    }
+    *body = rect(in.x, in.y + hh + pad, in.w, in.h - hh - pad);
+    if (where_out != NULL) {
+        *where_out = where;
+    }
+    return cardbox;
+}
+
+/* A card as the group sees it, in cr (the card screen, and the front of a printed card). */
+static int card_face(B *b, int parent, Rect cr, const CardView *v, const char *right)
+{
+    Ui *ui = b->ui;
+    const Card *card = v->card >= 0 ? &ui->def->cards[v->card] : NULL;
+    Rect body;
+    const char *where;
+    int cardbox = card_top(b, parent, cr, v, right, &body, &where);
+    int pad = hf(b, 0.02f);
+    char buf[400];
     bool note_only = false; /* the note takes what the prompt leaves; extras wait */
-    if (ui->note_shown && card != NULL) {
+    if (v->note && card != NULL) {
         int nh = body.h * 2 / 5;
-        if (ui->confirmed) {
-            const char *prompt = ui_card_text(ui, st->card, "prompt");
+        if (v->confirmed) {
+            const char *prompt = ui_card_text(ui, v->card, "prompt");
             int ph = needed(b, prompt != NULL ? prompt : card->id, FONT_BOLD, sz(b, F_PROMPT),
                             mn(b, M_PROMPT), body.w, body.h / 2, body.h * 2 / 3);
             nh = body.h - ph - pad;
@@ -1100,22 +1209,13 @@ static void build_card(B *b)
         }
         Rect nr = rect(body.x, body.y + body.h - nh, body.w, nh);
         body.h -= nh + pad;
-        int note = frame(b, cardbox, nr, b->t.bg, b->t.accent, 2, hf(b, 0.01f), "card.note");
-        Rect nin = rect_inset(nr, pad);
-        int th = hf(b, 0.05f);
-        text(b, note, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "card.note_title"), FONT_BOLD,
-             sz(b, F_SMALL), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER,
-             "card.note.title");
-        const char *nt = ui_card_text(ui, st->card, "note");
-        text(b, note, rect(nin.x, nin.y + th, nin.w, nin.h - th),
-             nt != NULL ? nt : ui_tr(ui, "card.no_note"), FONT_REGULAR, sz(b, F_SMALL),
-             mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_START, "card.note.text");
+        note_panel(b, cardbox, nr, v->card);
     }
-    if (card != NULL && !ui->confirmed) {
+    if (card != NULL && !v->confirmed) {
         /* What the card is about, for the facilitator's eyes first: no prompt yet. */
         char notes[300] = "";
         const PackCardInfo *info =
-            ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, st->card) : NULL;
+            ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, v->card) : NULL;
         for (int i = 0; info != NULL && i < info->content_note_count; i++) {
             char key[120];
             snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
@@ -1129,16 +1229,95 @@ static void build_card(B *b)
         text(b, warn, rect_inset(body, pad), buf, FONT_BOLD, sz(b, F_HEAD), mn(b, M_BODY),
              b->t.text, ALIGN_CENTER, ALIGN_CENTER, "card.warning.text");
     } else if (card != NULL && note_only) {
-        const char *prompt = ui_card_text(ui, st->card, "prompt");
+        const char *prompt = ui_card_text(ui, v->card, "prompt");
         text(b, cardbox, body, prompt != NULL ? prompt : card->id, FONT_BOLD, sz(b, F_PROMPT),
              mn(b, M_PROMPT), b->t.text, ALIGN_START, ALIGN_CENTER, "card.prompt");
     } else if (card != NULL) {
-        card_body(b, cardbox, body, card, st->card);
+        card_body(b, cardbox, body, v);
     } else {
         ui_trf(ui, buf, sizeof buf, "board.deck_empty", "topic", where, NULL, NULL, NULL, NULL);
         text(b, cardbox, body, buf, FONT_BOLD, sz(b, F_PROMPT), mn(b, M_PROMPT), b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
     }
+    return cardbox;
+}
+
+/* The back of a printed card: the same frame and header (with the card's id, to match it with
+ * its front), then what the facilitator reads out after the talk (a myth-or-fact answer and
+ * its explanation, a scenario's guidance), a line on an intensity-3 card's content, and the
+ * facilitator note. */
+static int card_back(B *b, int parent, Rect cr, const CardView *v)
+{
+    Ui *ui = b->ui;
+    const Card *card = &ui->def->cards[v->card];
+    Rect body;
+    int cardbox = card_top(b, parent, cr, v, card->id, &body, NULL);
+    int pad = hf(b, 0.012f);
+    char buf[600];
+    int y = body.y;
+    if (card->intensity >= 3) {
+        /* On paper nobody is asked to confirm: the back says what the card touches. */
+        char notes[300] = "";
+        const PackCardInfo *info =
+            ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, v->card) : NULL;
+        for (int i = 0; info != NULL && i < info->content_note_count; i++) {
+            char key[120];
+            snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
+            size_t used = strlen(notes);
+            snprintf(notes + used, sizeof notes - used, "%s%s", i ? ", " : "", ui_tr(ui, key));
+        }
+        ui_trf(ui, buf, sizeof buf, "print.strong", "notes", notes, NULL, NULL, NULL, NULL);
+        int wh = needed(b, buf, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL), body.w, body.h / 5,
+                        body.h / 4);
+        text(b, cardbox, rect(body.x, y, body.w, wh), buf, FONT_BOLD, sz(b, F_SMALL),
+             mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.strong");
+        y += wh + pad;
+    }
+    Rect rest = rect(body.x, y, body.w, body.y + body.h - y);
+    int ah = 0;
+    if (card->kind == CARD_MYTH_FACT) {
+        const char *explain = ui_card_text(ui, v->card, "explain");
+        ah = hf(b, 0.08f);
+        if (explain != NULL) {
+            ah += needed(b, explain, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), rest.w,
+                         rest.h * 11 / 20, rest.h * 3 / 5);
+        }
+        answer_myth_fact(b, cardbox, rect(rest.x, rest.y, rest.w, ah), v->card);
+    } else if (card->kind == CARD_SCENARIO) {
+        const char *answer = ui_card_text(ui, v->card, "answer");
+        snprintf(buf, sizeof buf, "%s: %s", ui_tr(ui, "card.guidance"),
+                 answer != NULL ? answer : "");
+        ah = needed(b, buf, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), rest.w - 2 * pad,
+                    rest.h * 11 / 20, rest.h * 3 / 5) +
+             2 * pad;
+        answer_guidance(b, cardbox, rect(rest.x, rest.y, rest.w, ah), v->card, buf, sizeof buf);
+    }
+    int ny = rest.y + (ah > 0 ? ah + pad : 0);
+    note_panel(b, cardbox, rect(rest.x, ny, rest.w, rest.y + rest.h - ny), v->card);
+    return cardbox;
+}
+
+static void build_card(B *b)
+{
+    Ui *ui = b->ui;
+    const GameState *st = &ui->game;
+    const GameDef *def = ui->def;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.025f);
+    const Card *card = st->card >= 0 ? &def->cards[st->card] : NULL;
+    CardView v = {.card = st->card,
+                  .deck = card != NULL ? card->deck : st->card_deck,
+                  .team = st->current,
+                  .confirmed = ui->confirmed,
+                  .revealed = ui->revealed,
+                  .note = ui->note_shown,
+                  .votes = true,
+                  .tally = st->tally};
+    v.topic = v.deck >= 0 ? def->decks[v.deck].topic : -1;
+    if (card == NULL && st->card_space >= 0 && def->spaces[st->card_space].topic >= 0) {
+        v.topic = def->spaces[st->card_space].topic;
+    }
+    card_face(b, bg, rect(m, m, b->w - 2 * m, hf(b, 0.82f) - m), &v, NULL);
     /* The buttons: Done, Pass, Swap, Reveal, Note. */
     struct {
         const char *key, *label;
@@ -1303,6 +1482,41 @@ static void build_summary(B *b)
            ui_tr(ui, "summary.back"), CMD_ACCEPT, 0, true, "summary.back");
 }
 
+/* One help line in a panel: name and number on the left, what it is for, hours, cost and
+ * when it was checked on the right (the help screen and the printed help sheet). */
+static void help_line(B *b, int parent, Rect r, const Helpline *l)
+{
+    Ui *ui = b->ui;
+    char buf[600];
+    const char *loc = i18n_locale(ui->deps.i18n);
+    const char *src = ui->deps.pack != NULL ? pack_source_locale(ui->deps.pack) : "en";
+    int panel = fill(b, parent, r, b->t.panel, hf(b, 0.01f), "help.line");
+    int pad = hf(b, 0.012f);
+    Rect in = rect_inset(r, pad);
+    const char *nm = pack_text_pick(l->name, l->name_count, loc, src);
+    const char *hours = pack_text_pick(l->hours, l->hours_count, loc, src);
+    const char *what = pack_text_pick(l->what, l->what_count, loc, src);
+    const char *cost = pack_text_pick(l->cost, l->cost_count, loc, src);
+    const char *number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
+    int lw = in.w * 2 / 5;
+    text(b, panel, rect(in.x, in.y, lw, in.h / 2), nm != NULL ? nm : l->id, FONT_BOLD,
+         sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "help.name");
+    text(b, panel, rect(in.x, in.y + in.h / 2, lw, in.h - in.h / 2), number, FONT_BOLD,
+         sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "help.number");
+    bool old = pack_helpline_age_days(l, NULL) > 365;
+    if (old) {
+        ui_trf(ui, buf, sizeof buf, "help.stale", "date", l->verified_on, NULL, NULL, NULL, NULL);
+    } else {
+        char v[120];
+        ui_trf(ui, v, sizeof v, "help.verified", "date", l->verified_on, NULL, NULL, NULL, NULL);
+        snprintf(buf, sizeof buf, "%s · %s · %s · %s", what != NULL ? what : "",
+                 hours != NULL ? hours : "", cost != NULL ? cost : "", v);
+    }
+    text(b, panel, rect(in.x + lw + pad, in.y, in.w - lw - pad, in.h), buf, FONT_REGULAR,
+         sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, old ? b->t.accent : b->t.text, ALIGN_START,
+         ALIGN_CENTER, "help.details");
+}
+
 static void build_help(B *b)
 {
     Ui *ui = b->ui;
@@ -1341,39 +1555,9 @@ static void build_help(B *b)
     if (ui->help_scroll > count - fits) {
         ui->help_scroll = count - fits > 0 ? count - fits : 0;
     }
-    const char *loc = i18n_locale(ui->deps.i18n);
-    const char *src = ui->deps.pack != NULL ? pack_source_locale(ui->deps.pack) : "en";
     for (int k = 0; k < fits && ui->help_scroll + k < count; k++) {
-        const Helpline *l = &lines[ui->help_scroll + k];
-        Rect r = rect(m, y + k * (ph + gap), b->w - 2 * m, ph);
-        int panel = fill(b, bg, r, b->t.panel, hf(b, 0.01f), "help.line");
-        int pad = hf(b, 0.012f);
-        Rect in = rect_inset(r, pad);
-        const char *nm = pack_text_pick(l->name, l->name_count, loc, src);
-        const char *hours = pack_text_pick(l->hours, l->hours_count, loc, src);
-        const char *what = pack_text_pick(l->what, l->what_count, loc, src);
-        const char *cost = pack_text_pick(l->cost, l->cost_count, loc, src);
-        const char *number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
-        int lw = in.w * 2 / 5;
-        text(b, panel, rect(in.x, in.y, lw, in.h / 2), nm != NULL ? nm : l->id, FONT_BOLD,
-             sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
-             "help.name");
-        text(b, panel, rect(in.x, in.y + in.h / 2, lw, in.h - in.h / 2), number, FONT_BOLD,
-             sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "help.number");
-        bool old = pack_helpline_age_days(l, NULL) > 365;
-        if (old) {
-            ui_trf(ui, buf, sizeof buf, "help.stale", "date", l->verified_on, NULL, NULL, NULL,
-                   NULL);
-        } else {
-            char v[120];
-            ui_trf(ui, v, sizeof v, "help.verified", "date", l->verified_on, NULL, NULL, NULL,
-                   NULL);
-            snprintf(buf, sizeof buf, "%s · %s · %s · %s", what != NULL ? what : "",
-                     hours != NULL ? hours : "", cost != NULL ? cost : "", v);
-        }
-        text(b, panel, rect(in.x + lw + pad, in.y, in.w - lw - pad, in.h), buf, FONT_REGULAR,
-             sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, old ? b->t.accent : b->t.text,
-             ALIGN_START, ALIGN_CENTER, "help.details");
+        help_line(b, bg, rect(m, y + k * (ph + gap), b->w - 2 * m, ph),
+                  &lines[ui->help_scroll + k]);
     }
     hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
 }
@@ -1506,7 +1690,8 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
            w,
            h,
            (float)ui->settings.text_percent / 100.0f,
-           theme(ui->settings.high_contrast)};
+           ui_view_theme(ui->settings.high_contrast, false),
+           false};
     layout_reset(layout, w, h);
     switch (ui_screen(ui)) {
     case UI_TITLE:
@@ -1548,4 +1733,64 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
     case UI_SCREEN_COUNT:
         break;
     }
+}
+
+/* ---- Paper: the same pieces, for print (ui_print.c) ---------------------------------------- */
+
+/* A builder for paper: sized as a 16:9 screen whose height is unit, in the print theme. */
+static B paper(Ui *ui, Layout *layout, int unit)
+{
+    B b = {ui,  layout, ui->deps.render, unit * 16 / 9, unit, 1.0f, ui_view_theme(false, true),
+           true};
+    return b;
+}
+
+/* A card as first shown to the group: no team, no votes, nothing revealed. */
+static CardView paper_card(const Ui *ui, int card)
+{
+    const Card *c = &ui->def->cards[card];
+    CardView v = {.card = card,
+                  .deck = c->deck,
+                  .topic = ui->def->decks[c->deck].topic,
+                  .team = -1,
+                  .confirmed = true};
+    return v;
+}
+
+int ui_view_card_front(Ui *ui, Layout *layout, int unit, int parent, Rect r, int card)
+{
+    B b = paper(ui, layout, unit);
+    CardView v = paper_card(ui, card);
+    return card_face(&b, parent, r, &v, NULL);
+}
+
+int ui_view_card_back(Ui *ui, Layout *layout, int unit, int parent, Rect r, int card)
+{
+    B b = paper(ui, layout, unit);
+    CardView v = paper_card(ui, card);
+    return card_back(&b, parent, r, &v);
+}
+
+int ui_view_board(Ui *ui, Layout *layout, int unit, int parent, Rect square)
+{
+    B b = paper(ui, layout, unit);
+    BoardGeo g;
+    board_geo(ui->def, &g, square.w < square.h ? square.w : square.h);
+    board_place(ui->def, &g, square.x + (square.w - g.size) / 2,
+                square.y + (square.h - g.size) / 2);
+    int board = fill(&b, parent, rect(g.x, g.y, g.size, g.size), b.t.bg, 0, "board");
+    board_static(&b, board, &g, true);
+    return board;
+}
+
+void ui_view_ground_rules(Ui *ui, Layout *layout, int unit, int parent, Rect area)
+{
+    B b = paper(ui, layout, unit);
+    ground_rules(&b, parent, area);
+}
+
+void ui_view_help_line(Ui *ui, Layout *layout, int unit, int parent, Rect r, const Helpline *line)
+{
+    B b = paper(ui, layout, unit);
+    help_line(&b, parent, r, line);
 }
