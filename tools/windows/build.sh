@@ -44,17 +44,21 @@ fi
 "$here/build-deps.sh" "$cache"
 prefix=$cache/prefix
 
-# -Wno-format: the engine's printf-like functions are declared with the printf archetype, which
-# GCC reads as msvcrt's on Windows; posix-compat.h selects mingw-w64's C99 printf instead.
+# GCC reads the engine's printf format attributes as msvcrt's printf on Windows and warns about
+# %zu; the warnings are harmless, as posix-compat.h selects mingw-w64's C99 printf.
 # SDL_MAIN_HANDLED: main() stays main() (no SDL2main). binmode.o makes fopen() without "b"
 # binary too, as on POSIX.
-cflags="-include $here/posix-compat.h -Wno-format -DSDL_MAIN_HANDLED"
+cflags="-include $here/posix-compat.h -DSDL_MAIN_HANDLED"
 ldflags=$($triple-gcc -print-file-name=binmode.o)
+# clock_gettime() and nanosleep() come from mingw-w64's winpthreads (shipped for HarfBuzz too).
+libs="-lkernel32 -luser32 -lgdi32 -lwinspool -lshell32 -lole32 -loleaut32 -luuid -lcomdlg32"
+libs="$libs -ladvapi32 -lwinpthread"
 cmake -S "$top" -B "$build/rutas" -G Ninja \
   -DCMAKE_TOOLCHAIN_FILE="$here/mingw-w64-x86_64.cmake" \
   -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_C_FLAGS="$cflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
+  -DCMAKE_C_STANDARD_LIBRARIES="$libs" \
   -DRUTAS_TESTS=OFF -DRUTAS_DATA_FROM_SOURCE=OFF -DRUTAS_SANITIZE=OFF -DRUTAS_WERROR=OFF >/dev/null
 cmake --build "$build/rutas" -j "$jobs"
 
@@ -107,6 +111,7 @@ cmake -S "$top" -B "$build/tests" -G Ninja \
   -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_C_FLAGS="$cflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
+  -DCMAKE_C_STANDARD_LIBRARIES="$libs" \
   -DRUTAS_TESTS=ON -DRUTAS_DATA_FROM_SOURCE=ON -DRUTAS_SANITIZE=OFF -DRUTAS_WERROR=OFF >/dev/null
 cmake --build "$build/tests" -j "$jobs" --target test_core test_i18n test_audio test_ui
 echo "windows build: $build/$name.zip ($(du -h "$build/$name.zip" | cut -f1))"
