@@ -24,6 +24,13 @@ static void play_sound(void *user, const Event *event)
     }
 }
 
+static void play_cue(void *user, UiCue cue)
+{
+    if (cue == UI_CUE_CHIME) {
+        audio_play(user, AUDIO_CUE_CHIME);
+    }
+}
+
 static unsigned pump(Ui *ui, Window *win, Render *render, const SDL_Event *ev)
 {
     if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
@@ -77,7 +84,9 @@ int game_run(const AppOptions *options)
         .save_path = app.has_pref ? app.save_path : NULL,
         .seed = options->has_seed ? options->seed : (uint64_t)time(NULL),
         .sound = play_sound,
+        .cue = play_cue,
         .sound_user = audio,
+        .report_dir = app.has_pref ? app.pref_dir : NULL,
         .pack_dirs = (const char *const *)app.pack_list,
         .pack_dir_count = app.pack_count,
         .pack_search = &app.search,

@@ -21,8 +21,8 @@ static void usage(FILE *out)
 {
     fputs("Usage: rutas screenshot --screen NAME --size WxH --out FILE.png [OPTION]...\n"
           "Plays a seeded session up to one screen and saves it as a PNG image.\n\n"
-          "Screens: title, setup, topics, rules, board, card, summary, help, pause, settings,\n"
-          "         keys, packs\n\n"
+          "Screens: title, setup, topics, review, rules, board, card, summary, help, pause,\n"
+          "         settings, keys, packs, guide, tools\n\n"
           "Options:\n"
           "  --lang TAG         language (es-MX, en, ...)\n"
           "  --region CC        country for help lines\n"
@@ -94,10 +94,25 @@ static bool drive(Ui *ui, I18n *i18n, UiScreen target, int card_kind, uint64_t *
         click_label(ui, i18n, "title.packs", now);
         return ui_screen(ui) == UI_PACKS;
     case UI_TOPICS:
+    case UI_REVIEW:
+        /* The setup's items just above Start: the card review, then the topics. */
         send(ui, KEY_ENTER, 0, now);
         send(ui, KEY_UP, 0, now);
+        if (target == UI_TOPICS) {
+            send(ui, KEY_UP, 0, now);
+        }
         send(ui, KEY_ENTER, 0, now);
-        return ui_screen(ui) == UI_TOPICS;
+        if (target == UI_REVIEW) {
+            send(ui, KEY_DOWN, 0, now); /* a card with its content notes in view */
+            send(ui, KEY_DOWN, 0, now);
+        }
+        return ui_screen(ui) == target;
+    case UI_GUIDE:
+        click_label(ui, i18n, "help.guide", now);
+        for (int i = 0; i < 3; i++) {
+            send(ui, KEY_DOWN, 0, now);
+        }
+        return ui_screen(ui) == UI_GUIDE;
     default:
         break;
     }
@@ -111,8 +126,8 @@ static bool drive(Ui *ui, I18n *i18n, UiScreen target, int card_kind, uint64_t *
             return false;
         }
         bool settled = g->turn >= 2 * g->team_count;
-        if ((target == UI_BOARD || target == UI_HELP || target == UI_PAUSE) && s == UI_BOARD &&
-            settled && g->phase == PHASE_ROLL) {
+        if ((target == UI_BOARD || target == UI_HELP || target == UI_PAUSE || target == UI_TOOLS) &&
+            s == UI_BOARD && settled && g->phase == PHASE_ROLL) {
             break;
         }
         if (target == UI_CARD && g->turn >= 3 && card_matches(ui, card_kind)) {
@@ -133,6 +148,8 @@ static bool drive(Ui *ui, I18n *i18n, UiScreen target, int card_kind, uint64_t *
         send(ui, KEY_CHAR, 'h', now);
     } else if (target == UI_PAUSE) {
         send(ui, KEY_F1, 0, now);
+    } else if (target == UI_TOOLS) {
+        send(ui, KEY_CHAR, 'f', now);
     }
     return ui_screen(ui) == target;
 }

@@ -49,6 +49,10 @@
 #define PACK_LIMIT_EXTENDS        8    /* depth of an `extends` chain */
 #define PACK_LIMIT_ERRORS         1000 /* messages kept; more are counted in PackErrors.dropped */
 
+/* A pack may add up to this many ground rules of its own to the program's five: the optional
+ * strings ground_rules.1 .. ground_rules.4, shown in that order after them. */
+#define PACK_GROUND_RULES_MAX 4
+
 /* ---- Errors ------------------------------------------------------------------------------- */
 
 typedef enum PackSeverity { PACK_SEVERITY_ERROR, PACK_SEVERITY_WARNING } PackSeverity;

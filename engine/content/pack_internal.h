@@ -100,7 +100,8 @@ enum {
     PACK_FIT_NAME = 32,
     PACK_FIT_SPACE = 24,
     PACK_FIT_TITLE = 60,
-    PACK_FIT_CONTENT_NOTE = 40
+    PACK_FIT_CONTENT_NOTE = 40,
+    PACK_FIT_GROUND_RULE = 160
 };
 
 /* ---- The build ----------------------------------------------------------------------------- */

@@ -368,7 +368,8 @@ enum {
     FIT_NAME = PACK_FIT_NAME,
     FIT_SPACE = PACK_FIT_SPACE,
     FIT_TITLE = PACK_FIT_TITLE,
-    FIT_CONTENT_NOTE = PACK_FIT_CONTENT_NOTE
+    FIT_CONTENT_NOTE = PACK_FIT_CONTENT_NOTE,
+    FIT_GROUND_RULE = PACK_FIT_GROUND_RULE
 };
 
 static void collect_expected(PackBuild *b, const Pack *pack, Expects *e)
@@ -377,6 +378,10 @@ static void collect_expected(PackBuild *b, const Pack *pack, Expects *e)
     char key[512];
     expect(b, e, "pack.title", "the pack's title", true, FIT_TITLE, false);
     expect(b, e, "pack.description", "", false, 0, false);
+    for (int r = 1; r <= PACK_GROUND_RULES_MAX; r++) {
+        snprintf(key, sizeof key, "ground_rules.%d", r);
+        expect(b, e, key, "", false, FIT_GROUND_RULE, false);
+    }
     for (int t = 0; t < def->topic_count; t++) {
         snprintf(key, sizeof key, "topic.%s.name", def->topics[t].id);
         expect(b, e, key, "the topic's name", true, FIT_NAME, false);
@@ -440,6 +445,10 @@ static void report_unknown(Ctx *ctx, const Pack *pack, const char *key)
         ctx_warn(ctx, key, "unknown key: the pack has no deck \"%s\"", id);
     } else if (strncmp(key, "content_note.", 13) == 0) {
         ctx_warn(ctx, key, "unknown key: no card uses the content note \"%s\"", key + 13);
+    } else if (strncmp(key, "ground_rules.", 13) == 0) {
+        ctx_warn(ctx, key,
+                 "unknown key: a pack's own ground rules are ground_rules.1 to ground_rules.%d",
+                 PACK_GROUND_RULES_MAX);
     } else {
         ctx_warn(ctx, key, "unknown key (not used by the pack; a typo?)");
     }
@@ -595,6 +604,18 @@ void build_check_strings(PackBuild *b, Pack *pack)
             ctx_warn(&ctx, "locale.name",
                      "missing the language's own name (shown in the "
                      "language menu), such as \"Español (México)\"");
+        }
+        /* The pack's ground rules show in order and stop at the first missing one. */
+        for (int r = 2; is_source && r <= PACK_GROUND_RULES_MAX; r++) {
+            char key[32], before[32];
+            snprintf(key, sizeof key, "ground_rules.%d", r);
+            snprintf(before, sizeof before, "ground_rules.%d", r - 1);
+            if (i18n_table_get(t, key) && !i18n_table_get(t, before)) {
+                ctx_warn(&ctx, key,
+                         "not shown: the ground rules are shown from ground_rules.1 "
+                         "on, in order, and %s is missing",
+                         before);
+            }
         }
         check_plural_forms(&ctx, t);
         pack->coverage[l] = (PackCoverage){total, missing};

@@ -453,5 +453,8 @@ int pack_string_limit(const char *key, bool *is_error)
     if (strcmp(key, "pack.title") == 0) {
         return PACK_FIT_TITLE;
     }
+    if (strncmp(key, "ground_rules.", 13) == 0) {
+        return PACK_FIT_GROUND_RULE;
+    }
     return 0;
 }

@@ -25,6 +25,7 @@ Settings settings_default(void)
         .minutes = 0,
         .max_age = 18,
         .max_intensity = 3,
+        .talk_minutes = 0,
     };
     return s;
 }
@@ -71,7 +72,7 @@ static bool parse_tag(const char *v, char *out, size_t size)
 
 bool settings_apply_line(Settings *s, const char *line)
 {
-    char buf[1200];
+    char buf[SETTINGS_LINE_MAX];
     size_t n = strcspn(line, "\r\n");
     if (n >= sizeof buf) {
         return false;
@@ -88,13 +89,15 @@ bool settings_apply_line(Settings *s, const char *line)
     if (strcmp(k, "lang") == 0) {
         return parse_tag(v, s->lang, sizeof s->lang);
     }
-    if (strcmp(k, "topics_off") == 0) {
+    if (strcmp(k, "topics_off") == 0 || strcmp(k, "excluded") == 0) {
+        /* Ids only ([a-z0-9-], comma separated): nothing else can be stored here. */
+        char *out = k[0] == 't' ? s->topics_off : s->excluded;
+        size_t size = k[0] == 't' ? sizeof s->topics_off : sizeof s->excluded;
         size_t len = strlen(v);
-        if (len >= sizeof s->topics_off ||
-            strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-,") != len) {
+        if (len >= size || strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-,") != len) {
             return false;
         }
-        memcpy(s->topics_off, v, len + 1);
+        memcpy(out, v, len + 1);
         return true;
     }
     if (strcmp(k, "pack") == 0) {
@@ -133,7 +136,7 @@ bool settings_apply_line(Settings *s, const char *line)
         {"music", &s->music_percent, 0, 100},
         {"teams", &s->teams, 2, 8},
         {"rounds", &s->rounds, 0, 99},
-        {"minutes", &s->minutes, 0, 240},
+        {"minutes", &s->minutes, -1, 240},
         {"max_age", &s->max_age, 6, 99},
         {"max_intensity", &s->max_intensity, 1, 3},
     };
@@ -141,6 +144,13 @@ bool settings_apply_line(Settings *s, const char *line)
         if (strcmp(k, ints[j].key) == 0) {
             return parse_int(v, ints[j].lo, ints[j].hi, ints[j].field);
         }
+    }
+    if (strcmp(k, "talk_minutes") == 0) {
+        if (parse_int(v, 0, 5, &i) && i != 1 && i != 4) {
+            s->talk_minutes = i;
+            return true;
+        }
+        return false;
     }
     return false;
 }
@@ -151,8 +161,17 @@ bool settings_load(Settings *s, const char *path)
     if (f == NULL) {
         return false;
     }
-    char line[1200];
+    char line[SETTINGS_LINE_MAX];
     while (fgets(line, sizeof line, f) != NULL) {
+        size_t n = strlen(line);
+        if (n > 0 && line[n - 1] != '\n' && !feof(f)) {
+            /* Too long for any setting: skip the rest of it, so its tail is not read as a
+             * line of its own. */
+            int c;
+            while ((c = fgetc(f)) != EOF && c != '\n') {
+            }
+            continue;
+        }
         if (line[0] != '#') {
             settings_apply_line(s, line);
         }
@@ -175,10 +194,10 @@ bool settings_save(const Settings *s, const char *path)
             "# Rutas settings: key=value, one per line. Delete this file to reset them.\n"
             "lang=%s\nregion=%s\ntext=%d\nhigh_contrast=%d\nreduce_motion=%d\nsound=%d\n"
             "music=%d\nfullscreen=%d\nteams=%d\nrounds=%d\nminutes=%d\nmax_age=%d\n"
-            "max_intensity=%d\ntopics_off=%s\npack=%s\n",
+            "max_intensity=%d\ntopics_off=%s\nexcluded=%s\ntalk_minutes=%d\npack=%s\n",
             s->lang, s->region, s->text_percent, s->high_contrast, s->reduce_motion,
             s->sound_percent, s->music_percent, s->fullscreen, s->teams, s->rounds, s->minutes,
-            s->max_age, s->max_intensity, s->topics_off, s->pack);
+            s->max_age, s->max_intensity, s->topics_off, s->excluded, s->talk_minutes, s->pack);
     bool ok = fflush(f) == 0;
     ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {

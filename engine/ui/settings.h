@@ -11,6 +11,9 @@
 
 #include <stdbool.h>
 
+/* The longest line settings_load() reads; longer lines are skipped. */
+#define SETTINGS_LINE_MAX 8400
+
 typedef struct Settings {
     char lang[36];    /* BCP 47 tag of the language shown; "" = the pack's source language */
     char region[8];   /* ISO 3166-1 alpha-2 for help lines; "" = none chosen */
@@ -23,10 +26,12 @@ typedef struct Settings {
     /* Session setup, remembered for next time. */
     int teams;            /* 2..8 */
     int rounds;           /* 0: the pack's */
-    int minutes;          /* 0: no clock */
+    int minutes;          /* 0: the pack's clock; -1: no clock (RULES_NO_CLOCK) */
     int max_age;          /* age band: cards above it are hidden */
     int max_intensity;    /* 1..3 */
     char topics_off[512]; /* ids of the topics switched off, comma separated */
+    char excluded[8192];  /* ids of the cards left out in the card review, comma separated */
+    int talk_minutes;     /* discussion timer on each card: 0 (off), 2, 3 or 5 */
     char pack[1024];      /* folder of the pack chosen on the Packs screen; "" = the default */
 } Settings;
 

@@ -5,11 +5,13 @@
  */
 #include "ui_internal.h"
 
+#include "report.h"
 #include "save.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const uint32_t ui_team_colours[GAMEDEF_MAX_TEAMS] = {
     0xE69F00, /* orange */
@@ -52,11 +54,22 @@ enum MenuId {
     M_MUSIC,
     M_FULLSCREEN,
     M_BACK,
+    M_REVIEW,
+    M_TALK,
+    M_GUIDE,
+    M_TOOLS,
+    M_UNDO,
+    M_TOOL_TEAM,
+    M_TOOL_SPACE,
+    M_TOOL_MOVE,
+    M_TOOL_POINTS,
+    M_TOOL_GIVE,
+    M_TOOL_END,
 };
 
 static const char *const screen_names[UI_SCREEN_COUNT] = {
-    "title", "setup", "rules",    "board", "card",   "summary",
-    "help",  "pause", "settings", "keys",  "topics", "packs",
+    "title",    "setup", "rules",  "board", "card",   "summary", "help",  "pause",
+    "settings", "keys",  "topics", "packs", "review", "guide",   "tools",
 };
 
 const char *ui_screen_name(UiScreen screen)
@@ -244,15 +257,86 @@ static void set_topics_off(Ui *ui, uint32_t mask)
     }
 }
 
-GameConfig ui_setup_config(const Ui *ui)
+GameConfig ui_filter_config(const Ui *ui)
 {
     GameConfig cfg = rules_default_config(ui->settings.teams);
     cfg.max_age = ui->settings.max_age;
     cfg.max_intensity = ui->settings.max_intensity;
     cfg.rounds = ui->settings.rounds;
-    cfg.minutes = ui->settings.minutes;
+    cfg.minutes = ui->settings.minutes < 0 ? RULES_NO_CLOCK : ui->settings.minutes;
     cfg.topics_off = ui_topics_off(ui);
     return cfg;
+}
+
+GameConfig ui_setup_config(const Ui *ui)
+{
+    GameConfig cfg = ui_filter_config(ui);
+    /* Exclusions are kept by card id, so a pack update that adds or reorders cards keeps
+     * them; ids the pack no longer has are ignored. */
+    const char *p = ui->settings.excluded;
+    while (*p != '\0') {
+        size_t len = strcspn(p, ",");
+        char id[PACK_LIMIT_ID + 1];
+        if (len > 0 && len < sizeof id) {
+            memcpy(id, p, len);
+            id[len] = '\0';
+            int c = gamedef_find_card(ui->def, id);
+            if (c >= 0) {
+                rules_config_exclude(&cfg, c, true);
+            }
+        }
+        p += len;
+        if (*p == ',') {
+            p++;
+        }
+    }
+    return cfg;
+}
+
+bool ui_card_is_excluded(const Ui *ui, int card)
+{
+    return card >= 0 && card < ui->def->card_count &&
+           id_in_list(ui->settings.excluded, ui->def->cards[card].id);
+}
+
+/* Leaves a card out of the sessions (or takes it back); false when the list is full. */
+static bool set_card_excluded(Ui *ui, int card, bool excluded)
+{
+    char *list = ui->settings.excluded;
+    const char *id = ui->def->cards[card].id;
+    size_t n = strlen(id);
+    if (excluded) {
+        if (id_in_list(list, id)) {
+            return true;
+        }
+        size_t used = strlen(list);
+        if (used + n + 2 > sizeof ui->settings.excluded) {
+            return false;
+        }
+        snprintf(list + used, sizeof ui->settings.excluded - used, "%s%s", used ? "," : "", id);
+        return true;
+    }
+    /* Rebuild the list without this id. */
+    char out[sizeof ui->settings.excluded];
+    size_t used = 0;
+    out[0] = '\0';
+    for (const char *p = list; *p != '\0';) {
+        size_t len = strcspn(p, ",");
+        if (len > 0 && !(len == n && strncmp(p, id, n) == 0)) {
+            if (used > 0) {
+                out[used++] = ',';
+            }
+            memcpy(out + used, p, len);
+            used += len;
+            out[used] = '\0';
+        }
+        p += len;
+        if (*p == ',') {
+            p++;
+        }
+    }
+    memcpy(list, out, used + 1);
+    return true;
 }
 
 static int effective_rounds(const Ui *ui)
@@ -260,14 +344,18 @@ static int effective_rounds(const Ui *ui)
     return ui->settings.rounds > 0 ? ui->settings.rounds : ui->def->rules.rounds;
 }
 
+/* The session length the setup shows: minutes, or 0 for no clock. */
 static int effective_minutes(const Ui *ui)
 {
+    if (ui->settings.minutes < 0) {
+        return 0;
+    }
     return ui->settings.minutes > 0 ? ui->settings.minutes : ui->def->rules.minutes;
 }
 
 int ui_session_minutes(const Ui *ui)
 {
-    if (!ui->in_game) {
+    if (!ui->in_game || ui->game.config.minutes == RULES_NO_CLOCK) {
         return 0;
     }
     return ui->game.config.minutes > 0 ? ui->game.config.minutes : ui->def->rules.minutes;
@@ -282,6 +370,18 @@ static int cycle(int v, int lo, int hi, int step)
 {
     v += step;
     return v > hi ? lo : v < lo ? hi : v;
+}
+
+static bool has_guide(const Ui *ui)
+{
+    return ui->deps.pack != NULL &&
+           pack_guide(ui->deps.pack, i18n_locale(ui->deps.i18n), NULL) != NULL;
+}
+
+/* A session is on the screen (board, card or summary), so the facilitator tools apply. */
+static bool in_session(const Ui *ui)
+{
+    return ui->in_game && (ui->stack[0] == UI_BOARD || ui->stack[0] == UI_SUMMARY);
 }
 
 static void set_item(MenuItem *it, int id, const char *label, const char *value)
@@ -306,6 +406,9 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
         }
         set_item(&items[n++], M_SETTINGS, ui_tr(ui, "title.settings"), NULL);
         set_item(&items[n++], M_HELP, ui_tr(ui, "title.help"), NULL);
+        if (has_guide(ui)) {
+            set_item(&items[n++], M_GUIDE, ui_tr(ui, "help.guide"), NULL);
+        }
         set_item(&items[n++], M_KEYS, ui_tr(ui, "keys.title"), NULL);
         set_item(&items[n++], M_QUIT, ui_tr(ui, "title.quit"), NULL);
         break;
@@ -325,6 +428,13 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
             snprintf(buf, sizeof buf, "%s", ui_tr(ui, "setup.no_time_limit"));
         }
         set_item(&items[n++], M_MINUTES, ui_tr(ui, "setup.minutes"), buf);
+        if (ui->settings.talk_minutes > 0) {
+            i18n_plural(ui->deps.i18n, buf, sizeof buf, "setup.minutes_value",
+                        ui->settings.talk_minutes, NULL, 0);
+        } else {
+            snprintf(buf, sizeof buf, "%s", ui_tr(ui, "common.off"));
+        }
+        set_item(&items[n++], M_TALK, ui_tr(ui, "setup.talk_timer"), buf);
         {
             int lo = 12, hi = 18;
             if (ui->deps.pack != NULL) {
@@ -352,6 +462,23 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
                    NULL);
             set_item(&items[n++], M_TOPICS, ui_tr(ui, "setup.topics"), buf);
         }
+        {
+            GameConfig all = ui_filter_config(ui), cfg = ui_setup_config(ui);
+            int out = 0;
+            for (int c = 0; c < ui->def->card_count; c++) {
+                out += rules_card_is_enabled(&all, ui->def, c) &&
+                       !rules_card_is_enabled(&cfg, ui->def, c);
+            }
+            char sout[16];
+            snprintf(sout, sizeof sout, "%d", out);
+            if (out > 0) {
+                ui_trf(ui, buf, sizeof buf, "setup.review_value", "count", sout, NULL, NULL, NULL,
+                       NULL);
+            } else {
+                snprintf(buf, sizeof buf, "%s", ui_tr(ui, "setup.review_all"));
+            }
+            set_item(&items[n++], M_REVIEW, ui_tr(ui, "setup.review_cards"), buf);
+        }
         set_item(&items[n++], M_START, ui_tr(ui, "setup.start"), NULL);
         break;
     }
@@ -359,6 +486,12 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
         set_item(&items[n++], M_RESUME, ui_tr(ui, "pause.resume"), NULL);
         set_item(&items[n++], M_RULES, ui_tr(ui, "pause.ground_rules"), NULL);
         set_item(&items[n++], M_HELP, ui_tr(ui, "pause.help"), NULL);
+        if (has_guide(ui)) {
+            set_item(&items[n++], M_GUIDE, ui_tr(ui, "help.guide"), NULL);
+        }
+        if (in_session(ui)) {
+            set_item(&items[n++], M_TOOLS, ui_tr(ui, "tools.title"), NULL);
+        }
         set_item(&items[n++], M_SETTINGS, ui_tr(ui, "title.settings"), NULL);
         if (ui->in_game && ui->stack[0] == UI_BOARD && !rules_is_over(&ui->game)) {
             set_item(&items[n++], M_END, ui_tr(ui, "pause.end_session"), NULL);
@@ -392,6 +525,28 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
         set_item(&items[n++], M_BACK, ui_tr(ui, "common.back"), NULL);
         break;
     }
+    case UI_TOOLS: {
+        bool over = !ui->in_game || rules_is_over(&ui->game);
+        set_item(&items[n++], M_UNDO, ui_tr(ui, "tools.undo"), NULL);
+        if (!over) {
+            int team = clampi(ui->tool_team, 0, ui->game.team_count - 1);
+            set_item(&items[n++], M_TOOL_TEAM, ui_tr(ui, "tools.team"),
+                     ui_team_name(ui, team, buf, sizeof buf));
+            snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", ui->tool_space + 1,
+                     ui_space_name(ui, ui->tool_space));
+            set_item(&items[n++], M_TOOL_SPACE, ui_tr(ui, "tools.space"), buf);
+            set_item(&items[n++], M_TOOL_MOVE, ui_tr(ui, "tools.move"), NULL);
+            i18n_plural(ui->deps.i18n, num, sizeof num, "board.points",
+                        ui->tool_points < 0 ? -ui->tool_points : ui->tool_points, NULL, 0);
+            snprintf(buf, sizeof buf, "%s%s", ui->tool_points < 0 ? "\xE2\x88\x92" : "+", num);
+            set_item(&items[n++], M_TOOL_POINTS, ui_tr(ui, "tools.points"), buf);
+            set_item(&items[n++], M_TOOL_GIVE,
+                     ui_tr(ui, ui->tool_points < 0 ? "tools.take" : "tools.give"), NULL);
+            set_item(&items[n++], M_TOOL_END, ui_tr(ui, "tools.end"), NULL);
+        }
+        set_item(&items[n++], M_BACK, ui_tr(ui, "common.back"), NULL);
+        break;
+    }
     default:
         break;
     }
@@ -399,6 +554,9 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
 }
 
 static void push(Ui *ui, UiScreen screen);
+static void open_review(Ui *ui);
+static void open_guide(Ui *ui);
+static void open_tools(Ui *ui);
 
 /* Changes a setting by step (-1 or +1); returns the UI_* flags the change needs. */
 static unsigned change_value(Ui *ui, int id, int step)
@@ -440,19 +598,45 @@ static unsigned change_value(Ui *ui, int id, int step)
         s->rounds = cycle(effective_rounds(ui), 1, 30, step);
         break;
     case M_MINUTES: {
-        /* 0 ("no limit") is only offered when the pack has no clock of its own: a GameConfig
-         * can shorten or lengthen the pack's clock but not remove it. */
-        int lo = ui->def->rules.minutes > 0 ? 10 : 0;
-        int m = effective_minutes(ui) + 5 * step;
-        if (m > 120) {
-            m = lo;
-        } else if (m < lo) {
-            m = 120;
-        } else if (m > 0 && m < 10) {
-            m = step > 0 ? 10 : 0;
+        /* No clock, then 10 to 120 minutes in steps of 5. "No clock" overrides a pack's own
+         * clock too (RULES_NO_CLOCK): a session may simply end at the bell. */
+        int m = effective_minutes(ui);
+        if (m == 0) {
+            m = step > 0 ? 10 : 120;
+        } else {
+            m += 5 * step;
+            if (m > 120 || m < 10) {
+                m = 0;
+            }
         }
-        s->minutes = m;
+        s->minutes = m > 0 ? m : -1;
     } break;
+    case M_TALK: {
+        static const int talk[] = {0, 2, 3, 5};
+        int at = 0;
+        for (int i = 0; i < 4; i++) {
+            at = talk[i] == s->talk_minutes ? i : at;
+        }
+        s->talk_minutes = talk[(at + step + 4) % 4];
+        break;
+    }
+    case M_REVIEW:
+        open_review(ui);
+        return UI_REDRAW;
+    case M_TOOL_TEAM:
+        if (ui->in_game) {
+            ui->tool_team = cycle(ui->tool_team, 0, ui->game.team_count - 1, step);
+            ui->tool_space = ui->game.position[ui->tool_team];
+        }
+        return UI_REDRAW;
+    case M_TOOL_SPACE:
+        ui->tool_space = cycle(ui->tool_space, 0, ui->def->space_count - 1, step);
+        return UI_REDRAW;
+    case M_TOOL_POINTS:
+        /* -10..+10 without 0: a tool that does nothing is not offered. */
+        ui->tool_points =
+            cycle(ui->tool_points + (ui->tool_points + step == 0 ? step : 0), -10, 10, step);
+        return UI_REDRAW;
     case M_AGE: {
         int lo = 12, hi = 18;
         if (ui->deps.pack != NULL) {
@@ -512,6 +696,12 @@ static void push(Ui *ui, UiScreen screen)
 {
     forget_pointer(ui);
     if (ui->depth + 1 < UI_STACK_MAX) {
+        if (ui->depth == 0) {
+            ui->overlay_since = ui->now; /* the discussion timer waits under an overlay */
+        }
+        if (screen == UI_PAUSE) {
+            ui->pause_since = ui->now;
+        }
         ui->depth++;
         ui->stack[ui->depth] = screen;
         ui->focus[ui->depth] = 0;
@@ -524,6 +714,9 @@ static void pop(Ui *ui)
     forget_pointer(ui);
     if (ui->depth > 0) {
         ui->depth--;
+        if (ui->depth == 0 && ui->talk_on && ui->now > ui->overlay_since) {
+            ui->talk_start += ui->now - ui->overlay_since;
+        }
     }
 }
 
@@ -538,6 +731,9 @@ static void go_base(Ui *ui, UiScreen screen)
     ui->depth = 0;
     ui->stack[0] = screen;
     ui->focus[0] = 0;
+    if (screen != UI_BOARD) {
+        ui->talk_on = false;
+    }
     if (screen == UI_SETUP) {
         MenuItem items[MENU_MAX];
         ui->focus[0] = ui_menu_items(ui, UI_SETUP, items) - 1; /* Start: Enter begins at once */
@@ -597,6 +793,32 @@ static void sync_tokens(Ui *ui)
     }
 }
 
+/* The discussion timer starts when the group can see the card: after the token's walk, and
+ * for an intensity-3 card once the facilitator has shown it. */
+static void talk_check_start(Ui *ui)
+{
+    Phase p = ui->game.phase;
+    if (ui->talk_pending && !ui->anim.active && ui->confirmed &&
+        (p == PHASE_CARD || p == PHASE_OPEN_TALK)) {
+        ui->talk_pending = false;
+        ui->talk_on = ui->settings.talk_minutes > 0;
+        ui->talk_chimed = false;
+        ui->talk_start = ui->now;
+        ui->overlay_since = ui->now;
+    }
+}
+
+int ui_talk_seconds_left(const Ui *ui)
+{
+    if (!ui->talk_on || ui_screen(ui) != UI_CARD) {
+        return -1;
+    }
+    uint64_t at = ui->depth > 0 ? ui->overlay_since : ui->now;
+    uint64_t used = at > ui->talk_start ? at - ui->talk_start : 0;
+    uint64_t total = (uint64_t)ui->settings.talk_minutes * 60000u;
+    return used >= total ? 0 : (int)((total - used + 999) / 1000);
+}
+
 static void finish_anim(Ui *ui)
 {
     bool card = ui->anim.card_sound;
@@ -606,6 +828,7 @@ static void finish_anim(Ui *ui)
         Event e = {EVENT_CARD, ui->game.card, ui->game.card_deck, 0};
         sound(ui, &e);
     }
+    talk_check_start(ui);
     if (ui->game.phase == PHASE_OVER && ui->stack[0] == UI_BOARD) {
         ui->stack[0] = UI_SUMMARY;
         ui->focus[0] = 0;
@@ -738,7 +961,7 @@ static void autosave(Ui *ui)
         ui->can_resume = false;
         return;
     }
-    SaveMeta meta[3];
+    SaveMeta meta[4];
     memset(meta, 0, sizeof meta);
     snprintf(meta[0].key, sizeof meta[0].key, "language");
     snprintf(meta[0].value, sizeof meta[0].value, "%s", ui->settings.lang);
@@ -747,8 +970,10 @@ static void autosave(Ui *ui)
     snprintf(meta[2].key, sizeof meta[2].key, "elapsed_ms");
     snprintf(meta[2].value, sizeof meta[2].value, "%llu",
              (unsigned long long)(ui->now - ui->session_start));
+    snprintf(meta[3].key, sizeof meta[3].key, "started");
+    snprintf(meta[3].value, sizeof meta[3].value, "%lld", ui->started_wall);
     char err[300];
-    if (save_write(ui->deps.save_path, &ui->replay, ui->def, meta, 3, err, sizeof err) != SAVE_OK) {
+    if (save_write(ui->deps.save_path, &ui->replay, ui->def, meta, 4, err, sizeof err) != SAVE_OK) {
         fprintf(stderr, "rutas: autosave failed: %s\n", err);
     }
 }
@@ -779,6 +1004,8 @@ static bool resume_saved(Ui *ui)
     st = save_restore(&file, ui->def, &replay, state, note, sizeof note);
     const char *elapsed = save_meta_get(&file, "elapsed_ms");
     uint64_t ms = elapsed != NULL ? strtoull(elapsed, NULL, 10) : 0;
+    const char *started = save_meta_get(&file, "started");
+    long long wall = started != NULL ? strtoll(started, NULL, 10) : 0;
     save_file_free(&file);
     if (st != SAVE_OK) {
         fprintf(stderr, "rutas: cannot resume: %s\n", note);
@@ -792,12 +1019,53 @@ static bool resume_saved(Ui *ui)
     free(state);
     ui->in_game = true;
     ui->session_start = ui->now > ms ? ui->now - ms : 0;
+    ui->started_wall = wall > 0 ? wall : (long long)time(NULL) - (long long)(ms / 1000);
+    ui->report_written = false;
+    ui->report_path[0] = ui->report_json_path[0] = '\0';
     snprintf(ui->status, sizeof ui->status, "%s", note);
     ui->revealed = ui->note_shown = false;
     ui->confirmed = ui->game.card < 0 || ui->def->cards[ui->game.card].intensity < 3;
     memset(&ui->anim, 0, sizeof ui->anim);
     sync_tokens(ui);
+    ui->talk_on = false;
+    ui->talk_pending = true; /* a card on show gets its timer afresh */
+    talk_check_start(ui);
     return true;
+}
+
+/* The anonymous report of a session that just ended, into the user's folder. Counts, ids,
+ * colours and shapes only (report.h): no team name can reach it. */
+static void write_report(Ui *ui)
+{
+    if (ui->report_written || ui->deps.report_dir == NULL || !ui->in_game) {
+        return;
+    }
+    ui->report_written = true;
+    ReportContext ctx;
+    memset(&ctx, 0, sizeof ctx);
+    char started[32] = "";
+    time_t wall = (time_t)ui->started_wall;
+    const struct tm *tm = localtime(&wall);
+    if (tm == NULL || strftime(started, sizeof started, "%Y-%m-%d %H:%M", tm) == 0) {
+        snprintf(started, sizeof started, "2000-01-01 00:00");
+    }
+    ctx.started = started;
+    ctx.minutes = (int)((ui->now - ui->session_start) / 60000u);
+    ctx.language = i18n_locale(ui->deps.i18n);
+    ctx.region = ui->settings.region;
+    for (int t = 0; t < GAMEDEF_MAX_TEAMS; t++) {
+        ctx.teams[t].colour = ui_team_colours[t];
+        ctx.teams[t].shape = t % SHAPE_COUNT;
+    }
+    SessionReport report;
+    char err[400];
+    if (!report_from_game(&ui->game, &ctx, &report, err, sizeof err) ||
+        !report_write(&report, ui->deps.report_dir, NULL, ui->deps.i18n, ui->report_json_path,
+                      sizeof ui->report_json_path, ui->report_path, sizeof ui->report_path, err,
+                      sizeof err)) {
+        fprintf(stderr, "rutas: the session report was not written: %s\n", err);
+        ui->report_path[0] = ui->report_json_path[0] = '\0';
+    }
 }
 
 static bool apply(Ui *ui, MoveKind kind, int a, int b, int c)
@@ -806,11 +1074,84 @@ static bool apply(Ui *ui, MoveKind kind, int a, int b, int c)
     EventList events;
     events.count = 0;
     events.dropped = 0;
+    Phase phase = ui->game.phase;
+    int card = ui->game.card, drawn = ui->game.stats.cards_drawn;
     if (rules_apply(&ui->game, &m, &events) != STATUS_OK) {
         return false;
     }
     replay_push(&ui->replay, &m);
+    /* A new card, or a new open talk, gets a fresh discussion timer. */
+    Phase now = ui->game.phase;
+    bool talking = now == PHASE_CARD || now == PHASE_OPEN_TALK;
+    if (!talking) {
+        ui->talk_on = ui->talk_pending = false;
+    } else if (kind == MOVE_SKIP || phase != now || card != ui->game.card ||
+               drawn != ui->game.stats.cards_drawn) {
+        ui->talk_on = false;
+        ui->talk_pending = true;
+    }
     take_events(ui, &events);
+    autosave(ui);
+    if (rules_is_over(&ui->game)) {
+        write_report(ui);
+    }
+    return true;
+}
+
+/* Undo: the game is played again from its start without its last move, so the state is
+ * exactly what it was (the rules core has no other way back, and needs none). */
+static bool undo_last(Ui *ui)
+{
+    if (!ui->in_game || ui->replay.count == 0) {
+        return false;
+    }
+    if (ui->anim.active) {
+        finish_anim(ui);
+    }
+    bool was_over = rules_is_over(&ui->game);
+    Move last = ui->replay.moves[ui->replay.count - 1];
+    replay_pop(&ui->replay);
+    /* The clock running out is not the facilitator's move: undo the one before it too (the
+     * clock says so again at once if the time is still up). */
+    if (last.kind == MOVE_TIME_UP && ui->replay.count > 0) {
+        last = ui->replay.moves[ui->replay.count - 1];
+        replay_pop(&ui->replay);
+    }
+    GameState *state = malloc(sizeof *state);
+    if (state == NULL) {
+        fputs("rutas: out of memory\n", stderr);
+        abort();
+    }
+    int failed = -1;
+    if (replay_run(&ui->replay, ui->def, -1, state, &failed) != STATUS_OK) {
+        /* Cannot happen for moves this session applied; keep the game as it was. */
+        fprintf(stderr, "rutas: undo: move %d does not replay\n", failed);
+        replay_push(&ui->replay, &last);
+        free(state);
+        return false;
+    }
+    ui->game = *state;
+    free(state);
+    ui->revealed = ui->note_shown = false;
+    ui->confirmed = ui->game.card < 0 || ui->def->cards[ui->game.card].intensity < 3;
+    ui->talk_on = false;
+    ui->talk_pending = true;
+    memset(&ui->anim, 0, sizeof ui->anim);
+    sync_tokens(ui);
+    talk_check_start(ui);
+    ui->status[0] = '\0';
+    if (was_over && !rules_is_over(&ui->game)) {
+        /* The session goes on: its report was early, and a new one comes at the real end. */
+        if (ui->report_path[0] != '\0') {
+            remove(ui->report_path);
+        }
+        if (ui->report_json_path[0] != '\0') {
+            remove(ui->report_json_path);
+        }
+        ui->report_written = false;
+        ui->report_path[0] = ui->report_json_path[0] = '\0';
+        ui->stack[0] = UI_BOARD;
+    }
     autosave(ui);
     return true;
 }
@@ -833,6 +1174,10 @@ static void start_game(Ui *ui)
     ui->seed++;
     ui->in_game = true;
     ui->session_start = ui->now;
+    ui->started_wall = (long long)time(NULL);
+    ui->report_written = false;
+    ui->report_path[0] = ui->report_json_path[0] = '\0';
+    ui->talk_on = ui->talk_pending = false;
     ui->status[0] = '\0';
     memset(&ui->anim, 0, sizeof ui->anim);
     sync_tokens(ui);
@@ -937,6 +1282,154 @@ const char *ui_chosen_pack(const Ui *ui)
     return ui->chosen_pack;
 }
 
+const char *ui_report_path(const Ui *ui)
+{
+    return ui->report_path;
+}
+
+/* ---- Card review, guide, facilitator tools ------------------------------------------------- */
+
+/* The review lists every card the age band, the intensity and the topics let in, those left
+ * out one by one included (so they can be taken back), in the pack's order: by topic. */
+static void open_review(Ui *ui)
+{
+    GameConfig cfg = ui_filter_config(ui);
+    ui->review_count = 0;
+    for (int c = 0; c < ui->def->card_count; c++) {
+        if (rules_card_is_enabled(&cfg, ui->def, c)) {
+            ui->review[ui->review_count++] = c;
+        }
+    }
+    push(ui, UI_REVIEW);
+    ui->review_scroll = 0;
+}
+
+static void open_guide(Ui *ui)
+{
+    ui_guide_free(&ui->guide);
+    const char *md =
+        ui->deps.pack != NULL ? pack_guide(ui->deps.pack, i18n_locale(ui->deps.i18n), NULL) : NULL;
+    ui_guide_parse(md, &ui->guide);
+    ui->guide_scroll = 0;
+    push(ui, UI_GUIDE);
+}
+
+static void open_tools(Ui *ui)
+{
+    if (!in_session(ui)) {
+        return;
+    }
+    ui->tool_team = ui->game.current;
+    ui->tool_space = ui->game.position[ui->game.current];
+    ui->tool_points = 1;
+    ui->tool_status[0] = '\0';
+    push(ui, UI_TOOLS);
+}
+
+static unsigned review_command(Ui *ui, Cmd cmd, int arg)
+{
+    int n = ui->review_count;
+    int *focus = &ui->focus[ui->depth];
+    int page = ui->review_rows > 1 ? ui->review_rows - 1 : 1;
+    if (cmd == CMD_BACK) {
+        pop(ui);
+        return UI_REDRAW;
+    }
+    if (n == 0) {
+        return 0;
+    }
+    switch (cmd) {
+    case CMD_UP:
+        *focus = *focus > 0 ? *focus - 1 : 0;
+        break;
+    case CMD_DOWN:
+        *focus = *focus < n - 1 ? *focus + 1 : n - 1;
+        break;
+    case CMD_PAGE_UP:
+        *focus = *focus > page ? *focus - page : 0;
+        break;
+    case CMD_PAGE_DOWN:
+        *focus = *focus + page < n - 1 ? *focus + page : n - 1;
+        break;
+    case CMD_HOME:
+        *focus = 0;
+        break;
+    case CMD_END:
+        *focus = n - 1;
+        break;
+    case CMD_LEFT:
+    case CMD_RIGHT: {
+        /* To the first card of the previous or next deck. */
+        int step = cmd == CMD_RIGHT ? 1 : -1, at = *focus;
+        int deck = ui->def->cards[ui->review[at]].deck;
+        while (at + step >= 0 && at + step < n && ui->def->cards[ui->review[at]].deck == deck) {
+            at += step;
+        }
+        if (step < 0) {
+            deck = ui->def->cards[ui->review[at]].deck;
+            while (at > 0 && ui->def->cards[ui->review[at - 1]].deck == deck) {
+                at--;
+            }
+        }
+        *focus = at;
+        break;
+    }
+    case CMD_ITEM:
+    case CMD_ACCEPT: {
+        if (cmd == CMD_ITEM) {
+            *focus = clampi(arg, 0, n - 1); /* a click focuses and toggles */
+        }
+        int card = ui->review[*focus];
+        if (!set_card_excluded(ui, card, !ui_card_is_excluded(ui, card))) {
+            snprintf(ui->status, sizeof ui->status, "%s", ui_tr(ui, "setup.review_full"));
+        }
+        save_settings(ui);
+        break;
+    }
+    default:
+        return 0;
+    }
+    return UI_REDRAW; /* the layout scrolls to keep the focused card in view */
+}
+
+static unsigned guide_command(Ui *ui, Cmd cmd)
+{
+    int n = ui->guide.count;
+    int page = ui->guide_shown > 1 ? ui->guide_shown - 1 : 1;
+    int *at = &ui->guide_scroll;
+    switch (cmd) {
+    case CMD_BACK:
+    case CMD_ACCEPT:
+    case CMD_ITEM:
+        pop(ui);
+        ui_guide_free(&ui->guide);
+        return UI_REDRAW;
+    case CMD_UP:
+        *at = *at > 0 ? *at - 1 : 0;
+        return UI_REDRAW;
+    case CMD_DOWN:
+        *at = *at < n - 1 ? *at + 1 : *at;
+        return UI_REDRAW;
+    case CMD_PAGE_UP:
+    case CMD_LEFT:
+        *at = *at > page ? *at - page : 0;
+        return UI_REDRAW;
+    case CMD_PAGE_DOWN:
+    case CMD_RIGHT:
+    case CMD_REVEAL:
+        *at = *at + page < n - 1 ? *at + page : (n > 0 ? n - 1 : 0);
+        return UI_REDRAW;
+    case CMD_HOME:
+        *at = 0;
+        return UI_REDRAW;
+    case CMD_END:
+        *at = n > 0 ? n - 1 : 0;
+        return UI_REDRAW;
+    default:
+        return 0;
+    }
+}
+
 /* ---- Commands -------------------------------------------------------------------------------- */
 
 static unsigned activate(Ui *ui, int id)
@@ -982,13 +1475,49 @@ static unsigned activate(Ui *ui, int id)
     case M_RULES:
         push(ui, UI_RULES);
         return UI_REDRAW;
+    case M_GUIDE:
+        open_guide(ui);
+        return UI_REDRAW;
+    case M_TOOLS:
+        open_tools(ui);
+        return UI_REDRAW;
     case M_END:
+    case M_TOOL_END:
         if (ui->anim.active) {
             finish_anim(ui);
         }
         apply(ui, MOVE_END_GAME, 0, 0, 0);
         go_base(ui, UI_SUMMARY);
         return UI_REDRAW;
+    case M_UNDO:
+        snprintf(ui->tool_status, sizeof ui->tool_status, "%s",
+                 ui_tr(ui, undo_last(ui) ? "tools.undone" : "tools.nothing_to_undo"));
+        ui->tool_space = ui->game.position[clampi(ui->tool_team, 0, ui->game.team_count - 1)];
+        ui->focus[ui->depth] = 0; /* the menu may have grown back (undo of the end) */
+        return UI_REDRAW;
+    case M_TOOL_MOVE:
+    case M_TOOL_GIVE: {
+        if (ui->anim.active) {
+            finish_anim(ui);
+        }
+        int team = clampi(ui->tool_team, 0, ui->game.team_count - 1);
+        bool move = id == M_TOOL_MOVE;
+        char name[120], num[40];
+        ui_team_name(ui, team, name, sizeof name);
+        if (move ? apply(ui, MOVE_PLACE_TOKEN, team, ui->tool_space, 0)
+                 : apply(ui, MOVE_GIVE_POINTS, team, ui->tool_points, 0)) {
+            if (move) {
+                ui_trf(ui, ui->tool_status, sizeof ui->tool_status, "tools.moved", "team", name,
+                       "space", ui_space_name(ui, ui->tool_space), NULL, NULL);
+            } else {
+                i18n_plural(ui->deps.i18n, num, sizeof num, "board.points", ui->game.points[team],
+                            NULL, 0);
+                ui_trf(ui, ui->tool_status, sizeof ui->tool_status, "tools.points_now", "team",
+                       name, "points", num, NULL, NULL);
+            }
+        }
+        return UI_REDRAW;
+    }
     case M_TITLE:
         go_base(ui, UI_TITLE);
         return UI_REDRAW;
@@ -1125,6 +1654,7 @@ static unsigned board_command(Ui *ui, Cmd cmd, int arg)
         if (card != NULL && !ui->confirmed) {
             if (cmd == CMD_DONE || cmd == CMD_ACCEPT) {
                 ui->confirmed = true;
+                talk_check_start(ui);
                 return UI_REDRAW;
             }
             if (cmd != CMD_PASS && cmd != CMD_SKIP && cmd != CMD_NOTE) {
@@ -1188,6 +1718,13 @@ static unsigned command(Ui *ui, Cmd cmd, int arg)
         return UI_REDRAW;
     case CMD_FULLSCREEN:
         return change_value(ui, M_FULLSCREEN, 1);
+    case CMD_TOOLS:
+        if (top == UI_TOOLS) {
+            pop(ui);
+        } else if (ui->depth == 0) {
+            open_tools(ui);
+        }
+        return UI_REDRAW;
     default:
         break;
     }
@@ -1196,7 +1733,12 @@ static unsigned command(Ui *ui, Cmd cmd, int arg)
     case UI_SETUP:
     case UI_PAUSE:
     case UI_SETTINGS:
+    case UI_TOOLS:
         return menu_command(ui, cmd, arg);
+    case UI_REVIEW:
+        return review_command(ui, cmd, arg);
+    case UI_GUIDE:
+        return guide_command(ui, cmd);
     case UI_RULES:
         if (cmd == CMD_ACCEPT || cmd == CMD_ITEM) {
             if (ui->depth > 0) {
@@ -1283,7 +1825,11 @@ static unsigned command(Ui *ui, Cmd cmd, int arg)
     case UI_HELP:
     case UI_KEYS:
         if (cmd == CMD_BACK || cmd == CMD_ACCEPT || cmd == CMD_ITEM) {
-            pop(ui);
+            if (ui->depth == 0) {
+                go_base(ui, UI_TITLE); /* the help shown at the end of a session */
+            } else {
+                pop(ui);
+            }
             return UI_REDRAW;
         }
         if (cmd == CMD_DOWN) {
@@ -1296,8 +1842,10 @@ static unsigned command(Ui *ui, Cmd cmd, int arg)
         }
         return 0;
     case UI_SUMMARY:
+        /* Every session ends on the help lines of the region, then the title. */
         if (cmd == CMD_ACCEPT || cmd == CMD_BACK || cmd == CMD_ITEM) {
-            go_base(ui, UI_TITLE);
+            go_base(ui, UI_HELP);
+            ui->help_scroll = 0;
             return UI_REDRAW;
         }
         return 0;
@@ -1313,6 +1861,29 @@ static Cmd key_command(const Ui *ui, const Input *in, int *arg)
 {
     *arg = 0;
     UiScreen view = ui_screen(ui);
+    /* The lists that scroll page with Page Up and Page Down (a clicker's back and next), and
+     * go to their ends with Home and End. */
+    bool list = view == UI_REVIEW || view == UI_GUIDE;
+    if (list && (in->key == KEY_PAGE_UP || in->key == KEY_PAGE_DOWN)) {
+        return in->key == KEY_PAGE_UP ? CMD_PAGE_UP : CMD_PAGE_DOWN;
+    }
+    if (in->key == KEY_HOME || in->key == KEY_END) {
+        return !list ? CMD_NONE : in->key == KEY_HOME ? CMD_HOME : CMD_END;
+    }
+    if (view == UI_GUIDE && in->key == KEY_SPACE) {
+        return CMD_PAGE_DOWN;
+    }
+    /* The pause screen is left on purpose only (Enter on "Back to the game", F1, B or Esc): a
+     * Space meant for the dice or a clicker's "next" must not lift it by accident; the
+     * clicker's keys move along its menu instead. */
+    if (view == UI_PAUSE) {
+        if (in->key == KEY_SPACE) {
+            return CMD_NONE;
+        }
+        if (in->key == KEY_PAGE_UP || in->key == KEY_PAGE_DOWN) {
+            return in->key == KEY_PAGE_UP ? CMD_UP : CMD_DOWN;
+        }
+    }
     switch (in->key) {
     case KEY_F1:
         return CMD_PAUSE;
@@ -1338,7 +1909,7 @@ static Cmd key_command(const Ui *ui, const Input *in, int *arg)
         /* Clickers that send arrows: on screens without values to change, Right is "next"
          * and Left is "back", like Page Down and Page Up. */
         bool values = view == UI_TITLE || view == UI_SETUP || view == UI_PAUSE ||
-                      view == UI_SETTINGS || view == UI_TOPICS ||
+                      view == UI_SETTINGS || view == UI_TOPICS || view == UI_TOOLS || list ||
                       (view == UI_BOARD && ui->game.phase == PHASE_CHOOSE_TOPIC);
         if (!values) {
             return in->key == KEY_RIGHT ? CMD_ACCEPT : CMD_BACK;
@@ -1364,6 +1935,10 @@ static Cmd key_command(const Ui *ui, const Input *in, int *arg)
     }
     if (c == '?') {
         return CMD_KEYS;
+    }
+    if (c == 'f' &&
+        (view == UI_BOARD || view == UI_CARD || view == UI_SUMMARY || view == UI_TOOLS)) {
+        return CMD_TOOLS;
     }
     if (view == UI_CARD) {
         static const char votes[] = "adu123";
@@ -1454,11 +2029,14 @@ unsigned ui_handle(Ui *ui, const Input *in, uint64_t now_ms)
         }
         return 0;
     }
-    case INPUT_WHEEL:
-        if (in->y != 0 && (ui_top(ui) == UI_HELP || ui_top(ui) == UI_KEYS)) {
+    case INPUT_WHEEL: {
+        UiScreen top = ui_top(ui);
+        if (in->y != 0 &&
+            (top == UI_HELP || top == UI_KEYS || top == UI_REVIEW || top == UI_GUIDE)) {
             return command(ui, in->y > 0 ? CMD_UP : CMD_DOWN, 0);
         }
         return 0;
+    }
     case INPUT_NONE:
         break;
     }
@@ -1495,6 +2073,20 @@ unsigned ui_tick(Ui *ui, uint64_t now_ms)
             flags |= UI_REDRAW;
         }
     }
+    int left = ui_talk_seconds_left(ui);
+    if (left >= 0 && ui->depth == 0) {
+        flags |= UI_REDRAW; /* the countdown shown */
+        if (left == 0 && !ui->talk_chimed) {
+            /* A soft chime, once: the talk may go on; nothing else happens. */
+            ui->talk_chimed = true;
+            if (ui->deps.cue != NULL) {
+                ui->deps.cue(ui->deps.sound_user, UI_CUE_CHIME);
+            }
+        }
+    }
+    if (ui_top(ui) == UI_PAUSE && !ui->settings.reduce_motion) {
+        flags |= UI_REDRAW; /* the breathing guide */
+    }
     return flags;
 }
 
@@ -1502,6 +2094,16 @@ int ui_wait_ms(const Ui *ui, uint64_t now_ms)
 {
     if (ui->anim.active) {
         return 0;
+    }
+    if (ui_top(ui) == UI_PAUSE && !ui->settings.reduce_motion) {
+        return 40; /* the breathing guide grows and shrinks smoothly, 25 frames a second */
+    }
+    int left = ui_talk_seconds_left(ui);
+    if (left > 0 && ui->depth == 0) {
+        /* Wake when the seconds shown change. */
+        uint64_t used = now_ms > ui->talk_start ? now_ms - ui->talk_start : 0;
+        uint64_t next = 1000u - used % 1000u;
+        return (int)(next < 20 ? 20 : next);
     }
     if (ui->in_game && ui->stack[0] == UI_BOARD && ui_session_minutes(ui) > 0 &&
         !rules_is_over(&ui->game)) {
@@ -1608,6 +2210,7 @@ void ui_destroy(Ui *ui)
         return;
     }
     replay_free(&ui->replay);
+    ui_guide_free(&ui->guide);
     layout_free(&ui->layout);
     free(ui);
 }

@@ -41,12 +41,21 @@ typedef enum UiScreen {
     UI_KEYS,
     UI_TOPICS, /* the setup's list of topics to switch on and off */
     UI_PACKS,  /* the packs installed, with their provenance; choose one to play */
+    UI_REVIEW, /* the setup's card review: read each card in play and leave single ones out */
+    UI_GUIDE,  /* the pack's facilitator guide */
+    UI_TOOLS,  /* facilitator tools: undo, move a token, give or take points, end now */
     UI_SCREEN_COUNT
 } UiScreen;
 
 /* A sound the app may play: a rules event as it is shown (dice, each step, a card), or a
  * reveal (event NULL). */
 typedef void (*UiSoundFn)(void *user, const Event *event);
+
+/* A sound that no rules event brings. */
+typedef enum UiCue {
+    UI_CUE_CHIME /* the discussion timer of a card ran out */
+} UiCue;
+typedef void (*UiCueFn)(void *user, UiCue cue);
 
 typedef struct UiDeps {
     Render *render;               /* text fitting for the layout */
@@ -60,7 +69,11 @@ typedef struct UiDeps {
     const PackSearchPath *pack_search; /* to load them (and their bases); may be NULL */
     uint64_t seed;                     /* of the first session; later sessions add 1 */
     UiSoundFn sound;                   /* may be NULL */
+    UiCueFn cue;                       /* may be NULL; gets sound_user too */
     void *sound_user;
+    /* Where the anonymous session report is written when a session ends (an existing folder,
+     * the user's); NULL: no report. */
+    const char *report_dir;
 } UiDeps;
 
 /* What ui_handle() and ui_tick() ask of the app. */
@@ -99,6 +112,10 @@ const char *ui_chosen_pack(const Ui *ui);
 /* The card on show is intensity 3 and waits for the facilitator to show it (Enter), swap it
  * (S) or pass it (P). */
 bool ui_card_needs_confirm(const Ui *ui);
+/* The Markdown file of the session report written when the last session ended, or "". */
+const char *ui_report_path(const Ui *ui);
+/* Seconds left on the card's discussion timer, or -1 when it is off or no card is shown. */
+int ui_talk_seconds_left(const Ui *ui);
 
 /* The key a facilitator would press next to move the session on (Enter on menus, Space to
  * roll, a vote, a reveal, Enter to close a card...). Screenshots and tests use it to play. */

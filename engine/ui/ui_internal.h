@@ -38,10 +38,15 @@ typedef enum Cmd {
     CMD_NO,
     CMD_STAY,
     CMD_RIGHTS,
-    CMD_TOPIC, /* arg: topic index */
-    CMD_ITEM,  /* arg: menu item index: focus and activate */
-    CMD_DEC,   /* arg: menu item index: previous value */
-    CMD_INC,   /* arg: menu item index: next value */
+    CMD_TOPIC,     /* arg: topic index */
+    CMD_ITEM,      /* arg: menu item index: focus and activate */
+    CMD_DEC,       /* arg: menu item index: previous value */
+    CMD_INC,       /* arg: menu item index: next value */
+    CMD_PAGE_UP,   /* on lists that scroll: Page Up */
+    CMD_PAGE_DOWN, /* ... Page Down */
+    CMD_HOME,
+    CMD_END,
+    CMD_TOOLS, /* F: the facilitator tools */
     CMD_COUNT
 } Cmd;
 
@@ -51,8 +56,35 @@ typedef struct MenuItem {
     char value[160]; /* "" for an action */
 } MenuItem;
 
-#define MENU_MAX     10
+#define MENU_MAX     12
 #define UI_MAX_PACKS 12
+
+/* The facilitator guide, split into blocks that are laid out one under the other. */
+typedef enum GuideKind {
+    GUIDE_H1,
+    GUIDE_H2,
+    GUIDE_H3,
+    GUIDE_PARA,
+    GUIDE_ITEM /* a list item; its bullet or number is part of the text */
+} GuideKind;
+
+typedef struct GuideBlock {
+    GuideKind kind;
+    int indent; /* nesting of a list item: 0, 1, 2 */
+    char *text; /* owned; inline marks (**, `, links) already turned into plain text */
+} GuideBlock;
+
+typedef struct Guide {
+    GuideBlock *blocks; /* owned */
+    int count;
+} Guide;
+
+/* ui_guide.c: splits Markdown into blocks: ATX headings, paragraphs (lines joined), list items
+ * (-, *, + and 1.), with emphasis, code marks and link targets turned into plain text; rules
+ * (---), HTML comments and blank lines are dropped. Never fails on odd input; aborts when out
+ * of memory. */
+void ui_guide_parse(const char *markdown, Guide *guide);
+void ui_guide_free(Guide *guide);
 
 /* What the Packs screen shows of one pack (read when the screen opens). */
 typedef struct PackRow {
@@ -104,6 +136,31 @@ struct Ui {
     PackRow packs[UI_MAX_PACKS];
     int pack_rows;
     char chosen_pack[1024];
+    /* Card review: the cards the setup lets in (by index), the first row shown. */
+    int review[GAMEDEF_MAX_CARDS];
+    int review_count;
+    int review_scroll;
+    int review_rows; /* rows the last layout showed */
+    /* Facilitator guide: blocks, the first shown, how many the last layout showed. */
+    Guide guide;
+    int guide_scroll;
+    int guide_shown;
+    /* Facilitator tools: the team, stop and points chosen, and what the last tool did. */
+    int tool_team, tool_space, tool_points;
+    char tool_status[300];
+    /* Discussion timer of the card on show (ui->now based); frozen while an overlay covers
+     * the card. */
+    bool talk_on;
+    bool talk_pending; /* a new card came: the timer starts when the group sees it */
+    bool talk_chimed;
+    uint64_t talk_start;
+    uint64_t overlay_since;
+    uint64_t pause_since; /* the breathing guide starts small when the pause opens */
+    /* The session's wall-clock start (for its report) and the report written at its end. */
+    long long started_wall;
+    bool report_written;
+    char report_path[4200];      /* the Markdown file, shown on the summary */
+    char report_json_path[4200]; /* removed again if the end is undone */
     Layout layout;
 };
 
@@ -121,6 +178,10 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items);
 /* Bit t set: topic t is switched off in the setup. */
 uint32_t ui_topics_off(const Ui *ui);
 UiScreen ui_top(const Ui *ui);
+/* Excluded card ids from the settings, as a GameConfig bit set (setup and review). */
+bool ui_card_is_excluded(const Ui *ui, int card);
+/* The cards the setup lets in before single exclusions (age, intensity, topics). */
+GameConfig ui_filter_config(const Ui *ui);
 const Helpline *ui_helplines(Ui *ui, int *count);
 GameConfig ui_setup_config(const Ui *ui);
 /* The session's clock in minutes (the setup's, else the pack's), 0 for none. */

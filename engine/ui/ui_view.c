@@ -346,6 +346,8 @@ static void build_title(B *b)
     hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.hint_short"));
 }
 
+static void pacer(B *b, int parent, Rect area);
+
 static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colour bg_colour)
 {
     Ui *ui = b->ui;
@@ -356,18 +358,34 @@ static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colo
     int n = ui_menu_items(ui, screen, items);
     int mw = menu_width(b, m);
     int top = hf(b, 0.14f), bottom = hf(b, 0.84f);
+    int mx = (b->w - mw) / 2;
     if (screen == UI_PAUSE) {
-        /* A calm, still circle: a place for the eyes to rest (no movement, no flashing). */
-        int d = hf(b, 0.11f);
-        text(b, bg, rect(m, hf(b, 0.13f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "pause.message"),
-             FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
-             "pause.text");
-        frame(b, bg, rect((b->w - d) / 2, hf(b, 0.235f), d, d), rgb(0x2E6B6B), rgb(0x5FA8A8),
-              hf(b, 0.006f), d / 2, "pause.circle");
-        top = hf(b, 0.37f);
-        bottom = hf(b, 0.9f);
+        /* The breathing guide beside the menu (above it in an upright window). */
+        bool wide = b->w * 5 >= b->h * 6;
+        Rect calm = wide ? rect(m, hf(b, 0.13f), (b->w - 3 * m) / 2, hf(b, 0.8f))
+                         : rect(m, hf(b, 0.12f), b->w - 2 * m, hf(b, 0.4f));
+        pacer(b, bg, calm);
+        if (wide) {
+            mw = (b->w - 3 * m) / 2;
+            mx = 2 * m + mw;
+            top = hf(b, 0.14f);
+            bottom = hf(b, 0.93f);
+        } else {
+            top = hf(b, 0.54f);
+            bottom = hf(b, 0.95f);
+        }
     }
-    menu(b, bg, rect((b->w - mw) / 2, top, mw, bottom - top), items, n, ui->focus[ui->depth]);
+    if (screen == UI_TOOLS) {
+        bottom = hf(b, 0.8f);
+    }
+    menu(b, bg, rect(mx, top, mw, bottom - top), items, n, ui->focus[ui->depth]);
+    if (screen == UI_TOOLS) {
+        /* What the last tool did, or what the tools are for. */
+        const char *say = ui->tool_status[0] ? ui->tool_status : ui_tr(ui, "tools.intro");
+        text(b, bg, rect(m, hf(b, 0.81f), b->w - 2 * m, hf(b, 0.11f)), say, FONT_REGULAR,
+             sz(b, F_SMALL), mn(b, M_SMALL), ui->tool_status[0] ? b->t.accent : b->t.dim,
+             ALIGN_CENTER, ALIGN_CENTER, "tools.status");
+    }
     if (screen == UI_SETUP) {
         GameConfig cfg = ui_setup_config(ui);
         int cards = 0;
@@ -385,6 +403,45 @@ static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colo
     }
 }
 
+/* The pause screen's breathing guide: a circle that grows for 4 seconds (breathe in) and
+ * shrinks for 6 (breathe out), slowly and smoothly, with no change of colour or brightness (no
+ * flashing); with reduce motion it stands still at its middle size. */
+#define PACER_IN_MS  4000u
+#define PACER_OUT_MS 6000u
+
+static void pacer(B *b, int parent, Rect area)
+{
+    Ui *ui = b->ui;
+    int pad = hf(b, 0.01f);
+    int mh = hf(b, 0.1f), lh = hf(b, 0.07f);
+    text(b, parent, rect(area.x, area.y, area.w, mh), ui_tr(ui, "pause.message"), FONT_REGULAR,
+         sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "pause.text");
+    int room_h = area.h - mh - lh - 2 * pad;
+    int big = room_h < area.w ? room_h : area.w;
+    int small = big * 2 / 5;
+    float grow = 0.5f; /* 0: smallest, 1: largest */
+    const char *say;
+    char both[200];
+    if (ui->settings.reduce_motion) {
+        snprintf(both, sizeof both, "%s \xC2\xB7 %s", ui_tr(ui, "pause.breathe_in"),
+                 ui_tr(ui, "pause.breathe_out"));
+        say = both;
+    } else {
+        uint64_t t = (ui->now - ui->pause_since) % (PACER_IN_MS + PACER_OUT_MS);
+        /* Eased with a smoothstep so the turn at either end is gentle. */
+        float x = t < PACER_IN_MS ? (float)t / (float)PACER_IN_MS
+                                  : 1.0f - (float)(t - PACER_IN_MS) / (float)PACER_OUT_MS;
+        grow = x * x * (3.0f - 2.0f * x);
+        say = ui_tr(ui, t < PACER_IN_MS ? "pause.breathe_in" : "pause.breathe_out");
+    }
+    int d = small + (int)((float)(big - small) * grow + 0.5f);
+    int cy = area.y + mh + pad + room_h / 2;
+    frame(b, parent, rect(area.x + (area.w - d) / 2, cy - d / 2, d, d), rgb(0x2E6B6B),
+          rgb(0x5FA8A8), hf(b, 0.006f), d / 2, "pause.circle");
+    text(b, parent, rect(area.x, area.y + area.h - lh, area.w, lh), say, FONT_BOLD, sz(b, F_BODY),
+         mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "pause.breathe");
+}
+
 static void ground_rules(B *b, int parent, Rect area);
 
 static void build_rules(B *b)
@@ -396,15 +453,30 @@ static void build_rules(B *b)
                ui_tr(ui, "ground_rules.title"));
     ground_rules(b, bg, rect(m, hf(b, 0.13f), b->w - 2 * m, hf(b, 0.68f)));
     int bw = menu_width(b, m) * 2 / 3;
+    /* Reopened from the pause menu, it goes back there. */
     button(b, bg, rect((b->w - bw) / 2, hf(b, 0.83f), bw, hf(b, 0.12f)), "Enter",
-           ui_tr(ui, "ground_rules.agree"), CMD_ACCEPT, 0, true, "rules.start");
+           ui_tr(ui, ui->depth > 0 ? "common.back" : "ground_rules.agree"), CMD_ACCEPT, 0, true,
+           "rules.start");
 }
 
 /* The five ground rules, numbered, in area (the rules screen and the printed rules sheet). */
 static void ground_rules(B *b, int parent, Rect area)
 {
     Ui *ui = b->ui;
-    int rows = 5, gap = hf(b, 0.012f);
+    /* The program's five, then those the pack adds (ground_rules.1, .2, ... in its strings). */
+    const char *keys[5 + PACK_GROUND_RULES_MAX] = {
+        "ground_rules.pass", "ground_rules.personal", "ground_rules.respect",
+        "ground_rules.confidentiality", "ground_rules.help_anytime"};
+    static const char *const pack_keys[PACK_GROUND_RULES_MAX] = {
+        "ground_rules.1", "ground_rules.2", "ground_rules.3", "ground_rules.4"};
+    int rows = 5;
+    for (int i = 0; i < PACK_GROUND_RULES_MAX; i++) {
+        if (i18n_lookup(ui->deps.i18n, pack_keys[i], NULL) == NULL) {
+            break;
+        }
+        keys[rows++] = pack_keys[i];
+    }
+    int gap = hf(b, rows > 5 ? 0.008f : 0.012f);
     int rh = (area.h - gap * (rows - 1)) / rows;
     for (int i = 0; i < rows; i++) {
         Rect r = rect(area.x, area.y + i * (rh + gap), area.w, rh);
@@ -417,10 +489,7 @@ static void ground_rules(B *b, int parent, Rect area)
         snprintf(num, sizeof num, "%d", i + 1);
         text(b, bb, rect_inset(br, 2), num, FONT_BOLD, badge * 3 / 5, badge / 3, b->t.accent,
              ALIGN_CENTER, ALIGN_CENTER, "rule.number");
-        static const char *const rules[5] = {"ground_rules.pass", "ground_rules.personal",
-                                             "ground_rules.respect", "ground_rules.confidentiality",
-                                             "ground_rules.help_anytime"};
-        const char *key = rules[i];
+        const char *key = keys[i];
         int tx = br.x + badge + pad * 2;
         text(b, panel, rect(tx, r.y + pad / 2, r.x + r.w - tx - pad, rh - pad), ui_tr(ui, key),
              FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
@@ -599,6 +668,20 @@ static void board_dynamic(B *b, int parent, const BoardGeo *g)
     Ui *ui = b->ui;
     const GameState *st = &ui->game;
     const GameDef *def = ui->def;
+    /* A topic stop with no card for this session (its topic switched off, or every card left
+     * out by the setup) is an open discussion when a team lands there: the open space's icon
+     * says so in the band's corner. */
+    for (int s = 0; s < def->space_count; s++) {
+        const Space *sp = &def->spaces[s];
+        if (sp->kind == SPACE_TOPIC && rules_deck_size(st, def->topics[sp->topic].deck) == 0) {
+            Rect band = g->bands[s];
+            int d = band.h * 3 / 5;
+            int tile = frame(b, parent, rect(band.x + 1, band.y + 1, d, d), rgb(0xD8C8E8),
+                             rgb(0x111111), 1, hf(b, 0.004f), "space.open_talk");
+            icon(b, tile, rect_inset(b->L->boxes[tile].rect, d / 8), ICON_OPEN, rgb(0x111111),
+                 rgb(0xD8C8E8));
+        }
+    }
     /* Claimed stops: the owner's shape in the band's corner. */
     for (int s = 0; s < def->space_count; s++) {
         if (st->owner[s] >= 0) {
@@ -901,6 +984,7 @@ typedef struct CardView {
     bool note;      /* the facilitator note */
     bool votes;     /* agree cards: vote buttons and bars; else three boxes to tick on paper */
     const int *tally;
+    const char *timer; /* the discussion timer under the team's name, or NULL */
 } CardView;
 
 /* Height for a text that shares its box with others: what it needs at its preferred size, up
@@ -1172,9 +1256,17 @@ static int card_top(B *b, int parent, Rect cr, const CardView *v, const char *ri
         token(b, cardbox, rect(tx, in.y + (hh - tsz) / 2, tsz, tsz), v->team, true);
         ui_team_name(ui, v->team, name, sizeof name);
         ui_trf(ui, buf, sizeof buf, "card.for_team", "team", name, NULL, NULL, NULL, NULL);
-        text(b, cardbox, rect(tx + tsz + pad / 2, in.y, in.x + in.w - tx - tsz - pad / 2, hh), buf,
+        int th = v->timer != NULL ? hh * 11 / 20 : hh;
+        text(b, cardbox, rect(tx + tsz + pad / 2, in.y, in.x + in.w - tx - tsz - pad / 2, th), buf,
              FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
              "card.team");
+        if (v->timer != NULL) {
+            /* Calm: small, dim, no colour change and no blinking when it runs out. */
+            text(b, cardbox,
+                 rect(tx + tsz + pad / 2, in.y + th, in.x + in.w - tx - tsz - pad / 2, hh - th),
+                 v->timer, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.dim,
+                 ALIGN_START, ALIGN_CENTER, "card.timer");
+        }
     } else if (right != NULL) {
         text(b, cardbox, rect(tx, in.y, in.x + in.w - tx, hh * 11 / 20), right, FONT_REGULAR,
              sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_END, ALIGN_CENTER,
@@ -1313,6 +1405,16 @@ static void build_card(B *b)
                   .note = ui->note_shown,
                   .votes = true,
                   .tally = st->tally};
+    char timer[160];
+    int left = ui_talk_seconds_left(ui);
+    if (left > 0) {
+        char mmss[16];
+        snprintf(mmss, sizeof mmss, "%d:%02d", left / 60, left % 60);
+        v.timer =
+            ui_trf(ui, timer, sizeof timer, "card.timer", "time", mmss, NULL, NULL, NULL, NULL);
+    } else if (left == 0) {
+        v.timer = ui_tr(ui, "card.timer_done");
+    }
     v.topic = v.deck >= 0 ? def->decks[v.deck].topic : -1;
     if (card == NULL && st->card_space >= 0 && def->spaces[st->card_space].topic >= 0) {
         v.topic = def->spaces[st->card_space].topic;
@@ -1365,7 +1467,7 @@ static void build_summary(B *b)
     snprintf(buf, sizeof buf, "%s", reasons[(int)st->over_reason & 3]);
     text(b, bg, rect(m, hf(b, 0.12f), b->w - 2 * m, hf(b, 0.06f)), ui_tr(ui, buf), FONT_REGULAR,
          sz(b, F_BODY), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "summary.reason");
-    int top = hf(b, 0.2f), h = hf(b, 0.62f);
+    int top = hf(b, 0.2f), h = hf(b, 0.58f);
     int cw = (b->w - 3 * m) / 2;
     int left = fill(b, bg, rect(m, top, cw, h), b->t.panel, hf(b, 0.012f), "summary.teams");
     int right =
@@ -1477,9 +1579,21 @@ static void build_summary(B *b)
                  "summary.topic");
         }
     }
+    /* Where the anonymous report of the session was written, for the facilitator. */
+    const char *path = ui_report_path(ui);
+    if (path[0] != '\0') {
+        const char *slash = strrchr(path, '/');
+        char folder[4200];
+        snprintf(folder, sizeof folder, "%.*s", slash != NULL ? (int)(slash - path) : 0, path);
+        ui_trf(ui, buf, sizeof buf, "summary.report_saved", "file",
+               slash != NULL ? slash + 1 : path, "folder", folder, NULL, NULL);
+        text(b, bg, rect(m, top + h + hf(b, 0.005f), b->w - 2 * m, hf(b, 0.06f)), buf, FONT_REGULAR,
+             sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_CENTER, ALIGN_CENTER,
+             "summary.report");
+    }
     int bw = menu_width(b, m) * 2 / 3;
     button(b, bg, rect((b->w - bw) / 2, hf(b, 0.85f), bw, hf(b, 0.12f)), "Enter",
-           ui_tr(ui, "summary.back"), CMD_ACCEPT, 0, true, "summary.back");
+           ui_tr(ui, "summary.to_help"), CMD_ACCEPT, 0, true, "summary.back");
 }
 
 /* One help line in a panel: name and number on the left, what it is for, hours, cost and
@@ -1503,18 +1617,21 @@ static void help_line(B *b, int parent, Rect r, const Helpline *l)
          sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "help.name");
     text(b, panel, rect(in.x, in.y + in.h / 2, lw, in.h - in.h / 2), number, FONT_BOLD,
          sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "help.number");
+    /* What it is for, when and what it costs; under it, when it was checked, or for the
+     * facilitator's eyes a warning that it was checked too long ago. */
     bool old = pack_helpline_age_days(l, NULL) > 365;
-    if (old) {
-        ui_trf(ui, buf, sizeof buf, "help.stale", "date", l->verified_on, NULL, NULL, NULL, NULL);
-    } else {
-        char v[120];
-        ui_trf(ui, v, sizeof v, "help.verified", "date", l->verified_on, NULL, NULL, NULL, NULL);
-        snprintf(buf, sizeof buf, "%s · %s · %s · %s", what != NULL ? what : "",
-                 hours != NULL ? hours : "", cost != NULL ? cost : "", v);
-    }
-    text(b, panel, rect(in.x + lw + pad, in.y, in.w - lw - pad, in.h), buf, FONT_REGULAR,
-         sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, old ? b->t.accent : b->t.text, ALIGN_START,
-         ALIGN_CENTER, "help.details");
+    snprintf(buf, sizeof buf, "%s \xC2\xB7 %s \xC2\xB7 %s", what != NULL ? what : "",
+             hours != NULL ? hours : "", cost != NULL ? cost : "");
+    int dh = in.h * 13 / 20;
+    text(b, panel, rect(in.x + lw + pad, in.y, in.w - lw - pad, dh), buf, FONT_REGULAR,
+         sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
+         "help.details");
+    ui_trf(ui, buf, sizeof buf, old ? "help.stale" : "help.verified", "date", l->verified_on, NULL,
+           NULL, NULL, NULL);
+    text(b, panel, rect(in.x + lw + pad, in.y + dh, in.w - lw - pad, in.h - dh), buf,
+         old ? FONT_BOLD : FONT_REGULAR, sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5,
+         old ? b->t.accent : b->t.dim, ALIGN_START, ALIGN_CENTER,
+         old ? "help.stale" : "help.verified");
 }
 
 static void build_help(B *b)
@@ -1527,6 +1644,10 @@ static void build_help(B *b)
     int y = hf(b, 0.13f);
     int count;
     const Helpline *lines = ui_helplines(ui, &count);
+    int stale = 0;
+    for (int i = 0; i < count; i++) {
+        stale += pack_helpline_age_days(&lines[i], NULL) > 365;
+    }
     if (ui->settings.region[0] == '\0') {
         text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.12f)), ui_tr(ui, "help.no_region"), FONT_BOLD,
              sz(b, F_BODY), mn(b, M_SMALL), b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
@@ -1543,10 +1664,19 @@ static void build_help(B *b)
             text(b, bg, rect(m, y + hf(b, 0.07f), b->w - 2 * m, hf(b, 0.1f)),
                  ui_tr(ui, "card.help_none"), FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.accent,
                  ALIGN_CENTER, ALIGN_CENTER, "help.warning");
+        } else if (stale > 0) {
+            /* One line the facilitator cannot miss; each old entry says so too. */
+            i18n_plural(ui->deps.i18n, buf, sizeof buf, "help.stale_count", stale, NULL, 0);
+            text(b, bg, rect(m, y + hf(b, 0.06f), b->w - 2 * m, hf(b, 0.07f)), buf, FONT_BOLD,
+                 sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
+                 "help.warning");
+            y += hf(b, 0.07f);
         }
     }
     y += hf(b, 0.07f);
-    int bottom = hf(b, 0.92f);
+    /* At the end of a session this screen comes after the summary: Enter goes to the title. */
+    bool end = ui->depth == 0;
+    int bottom = hf(b, end ? 0.83f : 0.92f);
     int ph = hf(b, 0.25f), gap = hf(b, 0.012f);
     int fits = (bottom - y + gap) / (ph + gap);
     if (fits < 1) {
@@ -1559,7 +1689,14 @@ static void build_help(B *b)
         help_line(b, bg, rect(m, y + k * (ph + gap), b->w - 2 * m, ph),
                   &lines[ui->help_scroll + k]);
     }
-    hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
+    if (end) {
+        int bw = menu_width(b, m) * 2 / 3;
+        button(b, bg, rect((b->w - bw) / 2, hf(b, 0.85f), bw, hf(b, 0.12f)), "Enter",
+               ui_tr(ui, "summary.back"), CMD_ACCEPT, 0, true, "help.done");
+    } else {
+        hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)),
+             ui_tr(ui, "keys.menu_hint"));
+    }
 }
 
 static void build_keys(B *b)
@@ -1682,6 +1819,315 @@ static void build_topics(B *b)
     hint(b, bg, rect(m, hf(b, 0.93f), b->w - 2 * m, hf(b, 0.055f)), ui_tr(ui, "keys.menu_hint"));
 }
 
+/* ---- Card review, facilitator guide ---------------------------------------------------------- */
+
+static const char *card_kind_text(B *b, const Card *card, char *buf, size_t size)
+{
+    snprintf(buf, size, "card_kind.%s", gamedef_card_kind_name(card->kind));
+    return ui_tr(b->ui, buf);
+}
+
+/* Where a card is drawn from: its topic, or its shared deck. */
+static const char *card_where(B *b, const Card *card)
+{
+    Ui *ui = b->ui;
+    const Deck *deck = &ui->def->decks[card->deck];
+    if (deck->topic >= 0) {
+        return ui_topic_name(ui, deck->topic);
+    }
+    char key[160];
+    snprintf(key, sizeof key, "deck.%s.name", deck->id);
+    const char *name = i18n_lookup(ui->deps.i18n, key, NULL);
+    return name != NULL ? name : deck->id;
+}
+
+static uint32_t card_colour(const Ui *ui, const Card *card)
+{
+    int topic = ui->def->decks[card->deck].topic;
+    return topic >= 0 ? ui->def->topics[topic].colour : 0xB8B8D8;
+}
+
+/* Kind, age and intensity of a card in one line. */
+static void card_facts(B *b, const Card *card, char *out, size_t size)
+{
+    Ui *ui = b->ui;
+    char key[120], age[80], level[80], n[16];
+    const char *kind = card_kind_text(b, card, key, sizeof key);
+    snprintf(n, sizeof n, "%d", card->min_age);
+    ui_trf(ui, age, sizeof age, "setup.min_age", "age", n, NULL, NULL, NULL, NULL);
+    snprintf(n, sizeof n, "%d", card->intensity);
+    ui_trf(ui, level, sizeof level, "setup.intensity", "level", n, NULL, NULL, NULL, NULL);
+    snprintf(out, size, "%s \xC2\xB7 %s \xC2\xB7 %s", kind, age, level);
+}
+
+static void review_details(B *b, int parent, Rect r, int card_index)
+{
+    Ui *ui = b->ui;
+    const Card *card = &ui->def->cards[card_index];
+    bool out = ui_card_is_excluded(ui, card_index);
+    int panel = frame(b, parent, r, b->t.panel, rgb(card_colour(ui, card)), hf(b, 0.005f),
+                      hf(b, 0.012f), "review.details");
+    int pad = hf(b, 0.015f);
+    Rect in = rect_inset(r, pad);
+    char buf[700], facts[300];
+    int lh = hf(b, 0.05f), y = in.y;
+    snprintf(buf, sizeof buf, "%s \xC2\xB7 %s", card_where(b, card),
+             ui_tr(ui, out ? "setup.review_out" : "setup.review_in"));
+    text(b, panel, rect(in.x, y, in.w, lh), buf, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5,
+         out ? b->t.accent : b->t.text, ALIGN_START, ALIGN_CENTER, "review.where");
+    y += lh;
+    card_facts(b, card, facts, sizeof facts);
+    text(b, panel, rect(in.x, y, in.w, lh), facts, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
+         mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_START, ALIGN_CENTER, "review.facts");
+    y += lh;
+    char notes[400] = "";
+    const PackCardInfo *info =
+        ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, card_index) : NULL;
+    for (int i = 0; info != NULL && i < info->content_note_count; i++) {
+        char key[120];
+        snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
+        size_t used = strlen(notes);
+        snprintf(notes + used, sizeof notes - used, "%s%s", i ? ", " : "", ui_tr(ui, key));
+    }
+    if (notes[0] != '\0') {
+        ui_trf(ui, buf, sizeof buf, "setup.content_notes", "notes", notes, NULL, NULL, NULL, NULL);
+        text(b, panel, rect(in.x, y, in.w, lh), buf, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
+             mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "review.notes");
+        y += lh;
+    }
+    int rest = in.y + in.h - y;
+    const char *prompt = ui_card_text(ui, card_index, "prompt");
+    const char *note = ui_card_text(ui, card_index, "note");
+    int ph = rest * 11 / 20;
+    text(b, panel, rect(in.x, y, in.w, ph - pad / 2), prompt != NULL ? prompt : card->id, FONT_BOLD,
+         sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_START,
+         "review.prompt");
+    y += ph;
+    int nh = in.y + in.h - y;
+    int nb = frame(b, panel, rect(in.x, y, in.w, nh), b->t.bg, b->t.line, 1, hf(b, 0.008f),
+                   "review.note");
+    Rect nin = rect_inset(b->L->boxes[nb].rect, pad / 2);
+    int th = lh * 4 / 5;
+    text(b, nb, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "setup.facilitator_note"), FONT_BOLD,
+         sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_START, ALIGN_CENTER,
+         "review.note.title");
+    text(b, nb, rect(nin.x, nin.y + th, nin.w, nin.h - th),
+         note != NULL ? note : ui_tr(ui, "card.no_note"), FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
+         mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_START, "review.note.text");
+}
+
+/* Buttons along the bottom of a list screen, for the mouse, touch and clickers. */
+static void list_buttons(B *b, int parent, int y, int h, const char *const *keys,
+                         const char *const *labels, const Cmd *cmds, int n)
+{
+    int m = hf(b, 0.03f), gap = hf(b, 0.012f);
+    int bw = (b->w - 2 * m - gap * (n - 1)) / n;
+    for (int i = 0; i < n; i++) {
+        button(b, parent, rect(m + i * (bw + gap), y, bw, h), keys[i], ui_tr(b->ui, labels[i]),
+               cmds[i], 0, false, "list.button");
+    }
+}
+
+static void build_review(B *b)
+{
+    Ui *ui = b->ui;
+    const GameDef *def = ui->def;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    title_text(b, bg, rect(m, hf(b, 0.015f), b->w - 2 * m, hf(b, 0.085f)),
+               ui_tr(ui, "setup.review_title"));
+    int in_play = 0, n = ui->review_count;
+    for (int i = 0; i < n; i++) {
+        in_play += !ui_card_is_excluded(ui, ui->review[i]);
+    }
+    char buf[600], s1[16], s2[16];
+    snprintf(s1, sizeof s1, "%d", in_play);
+    snprintf(s2, sizeof s2, "%d", n);
+    ui_trf(ui, buf, sizeof buf, "setup.review_count", "in", s1, "total", s2, NULL, NULL);
+    text(b, bg, rect(m, hf(b, 0.1f), b->w - 2 * m, hf(b, 0.05f)), buf, FONT_REGULAR, sz(b, F_SMALL),
+         mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "review.count");
+    static const char *const keys[] = {"Enter", "Page Up", "Page Down", "Esc"};
+    static const char *const labels[] = {"setup.review_toggle", "common.page_up",
+                                         "common.page_down", "common.back"};
+    static const Cmd cmds[] = {CMD_ACCEPT, CMD_PAGE_UP, CMD_PAGE_DOWN, CMD_BACK};
+    list_buttons(b, bg, hf(b, 0.87f), hf(b, 0.11f), keys, labels, cmds, n > 0 ? 4 : 1);
+    if (n == 0) {
+        text(b, bg, rect(m, hf(b, 0.3f), b->w - 2 * m, hf(b, 0.2f)), ui_tr(ui, "setup.review_none"),
+             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+             "review.none");
+        return;
+    }
+    int focus = ui->focus[ui->depth];
+    focus = focus < 0 ? 0 : focus >= n ? n - 1 : focus;
+    /* The list beside the details, or above them in an upright window. */
+    bool upright = b->w * 5 < b->h * 6;
+    int top = hf(b, 0.16f), bottom = hf(b, 0.85f), gap = hf(b, 0.015f);
+    Rect list, details;
+    if (upright) {
+        int lh = (bottom - top) * 11 / 20;
+        list = rect(m, top, b->w - 2 * m, lh);
+        details = rect(m, top + lh + gap, b->w - 2 * m, bottom - top - lh - gap);
+    } else {
+        int lw = (b->w - 2 * m - gap) * 11 / 20;
+        list = rect(m, top, lw, bottom - top);
+        details = rect(m + lw + gap, top, b->w - 2 * m - lw - gap, bottom - top);
+    }
+    int rh = hf(b, 0.085f), rgap = hf(b, 0.008f);
+    int rows = (list.h + rgap) / (rh + rgap);
+    rows = rows < 1 ? 1 : rows;
+    ui->review_rows = rows;
+    if (focus < ui->review_scroll) {
+        ui->review_scroll = focus;
+    } else if (focus >= ui->review_scroll + rows) {
+        ui->review_scroll = focus - rows + 1;
+    }
+    if (ui->review_scroll > n - rows) {
+        ui->review_scroll = n - rows > 0 ? n - rows : 0;
+    }
+    for (int k = 0; k < rows && ui->review_scroll + k < n; k++) {
+        int i = ui->review_scroll + k;
+        int c = ui->review[i];
+        const Card *card = &def->cards[c];
+        bool out = ui_card_is_excluded(ui, c), f = i == focus;
+        Rect r = rect(list.x, list.y + k * (rh + rgap), list.w, rh);
+        int box = frame(b, bg, r, f ? b->t.raised_focus : b->t.raised, f ? b->t.accent : b->t.line,
+                        f ? focus_w(b) : 1, hf(b, 0.008f), "review.item");
+        if (f) {
+            b->L->boxes[box].flags |= BOX_FOCUS;
+        }
+        set_action(b, box, CMD_ITEM, i);
+        int pad = focus_w(b) + hf(b, 0.005f);
+        Rect in = rect_inset(r, pad);
+        fill(b, box, rect(in.x, in.y, in.h / 3, in.h), rgb(card_colour(ui, card)), 2,
+             "review.tile");
+        int sw = in.w / 4;
+        int tx = in.x + in.h / 3 + pad;
+        const char *prompt = ui_card_text(ui, c, "prompt");
+        text(b, box, rect(tx, in.y, in.x + in.w - sw - tx - pad, in.h * 11 / 20),
+             prompt != NULL ? prompt : card->id, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
+             mn(b, M_SMALL) * 4 / 5, out ? b->t.dim : b->t.text, ALIGN_START, ALIGN_CENTER,
+             "review.item.prompt");
+        card_facts(b, card, buf, sizeof buf);
+        text(b, box, rect(tx, in.y + in.h * 11 / 20, in.x + in.w - sw - tx - pad, in.h * 9 / 20),
+             buf, FONT_REGULAR, sz(b, F_SMALL) * 2 / 3, mn(b, M_SMALL) * 2 / 3, b->t.dim,
+             ALIGN_START, ALIGN_CENTER, "review.item.facts");
+        text(b, box, rect(in.x + in.w - sw, in.y, sw, in.h),
+             ui_tr(ui, out ? "setup.review_out" : "setup.review_in"), FONT_BOLD,
+             sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 2 / 3, out ? b->t.accent : b->t.text,
+             ALIGN_END, ALIGN_CENTER, "review.item.state");
+    }
+    review_details(b, bg, details, ui->review[focus]);
+}
+
+static FontRole guide_font(GuideKind k)
+{
+    return k == GUIDE_PARA || k == GUIDE_ITEM ? FONT_REGULAR : FONT_BOLD;
+}
+
+static int guide_px(const B *b, GuideKind k)
+{
+    switch (k) {
+    case GUIDE_H1:
+        return sz(b, F_HEAD);
+    case GUIDE_H2:
+        return sz(b, F_BODY);
+    default:
+        return sz(b, F_SMALL);
+    }
+}
+
+static int guide_indent(const B *b, const GuideBlock *g)
+{
+    return g->kind == GUIDE_ITEM ? hf(b, 0.02f) * (1 + g->indent) : 0;
+}
+
+/* Room above a block: more above a heading. */
+static int guide_gap(const B *b, const GuideBlock *g)
+{
+    return g->kind <= GUIDE_H3 ? hf(b, 0.025f) : hf(b, 0.01f);
+}
+
+static int guide_text_h(B *b, const GuideBlock *g, int w)
+{
+    return render_text_height(b->R, g->text, guide_font(g->kind), guide_px(b, g->kind),
+                              w - guide_indent(b, g));
+}
+
+static void build_guide(B *b)
+{
+    Ui *ui = b->ui;
+    const Guide *gd = &ui->guide;
+    int bg = screen_bg(b, b->t.bg);
+    int m = hf(b, 0.03f);
+    title_text(b, bg, rect(m, hf(b, 0.015f), b->w - 2 * m, hf(b, 0.085f)), ui_tr(ui, "help.guide"));
+    static const char *const keys[] = {"Page Up", "Page Down", "Esc"};
+    static const char *const labels[] = {"common.page_up", "common.page_down", "common.back"};
+    static const Cmd cmds[] = {CMD_PAGE_UP, CMD_PAGE_DOWN, CMD_BACK};
+    list_buttons(b, bg, hf(b, 0.87f), hf(b, 0.11f), keys, labels, cmds, 3);
+    if (gd->count == 0) {
+        text(b, bg, rect(m, hf(b, 0.3f), b->w - 2 * m, hf(b, 0.2f)), ui_tr(ui, "guide.none"),
+             FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+             "guide.none");
+        ui->guide_shown = 0;
+        return;
+    }
+    /* A column of a readable width, and a bar on its right showing where the page is. */
+    int bar = hf(b, 0.012f);
+    int cw = b->w - 2 * m - 3 * bar;
+    int most = (int)((float)b->h * 1.5f);
+    cw = cw > most ? most : cw;
+    int cx = (b->w - cw - 3 * bar) / 2;
+    int top = hf(b, 0.11f), bottom = hf(b, 0.85f), page = bottom - top;
+    /* Near the end, start early enough that the last page is full. */
+    int at = ui->guide_scroll < gd->count ? ui->guide_scroll : gd->count - 1;
+    at = at < 0 ? 0 : at;
+    int below = 0;
+    for (int i = at; i < gd->count && below <= page; i++) {
+        below += guide_gap(b, &gd->blocks[i]) + guide_text_h(b, &gd->blocks[i], cw);
+    }
+    while (at > 0 && below <= page) {
+        const GuideBlock *g = &gd->blocks[at - 1];
+        int h = guide_gap(b, g) + guide_text_h(b, g, cw);
+        if (below + h > page) {
+            break;
+        }
+        below += h;
+        at--;
+    }
+    ui->guide_scroll = at;
+    int y = top, shown = 0;
+    for (int i = at; i < gd->count; i++) {
+        const GuideBlock *g = &gd->blocks[i];
+        int gap = shown > 0 ? guide_gap(b, g) : 0;
+        int th = guide_text_h(b, g, cw);
+        if (shown > 0 && y + gap + th > bottom) {
+            break;
+        }
+        if (y + gap + th > bottom) {
+            th = bottom - y - gap; /* a block taller than a page: shrunk or cut to fit */
+        }
+        static const char *const names[] = {"guide.h1", "guide.h2", "guide.h3", "guide.para",
+                                            "guide.item"};
+        int indent = guide_indent(b, g);
+        text(b, bg, rect(cx + indent, y + gap, cw - indent, th), g->text, guide_font(g->kind),
+             guide_px(b, g->kind), mn(b, M_SMALL) * 4 / 5,
+             g->kind == GUIDE_H2 ? b->t.accent : b->t.text, ALIGN_START, ALIGN_START,
+             names[g->kind]);
+        y += gap + th;
+        shown++;
+    }
+    ui->guide_shown = shown;
+    /* Where this page is in the guide. */
+    int track =
+        fill(b, bg, rect(cx + cw + 2 * bar, top, bar, page), b->t.panel, bar / 2, "guide.track");
+    int thumb_y = top + (int)((long long)page * at / gd->count);
+    int thumb_h = (int)((long long)page * (shown > 0 ? shown : 1) / gd->count);
+    thumb_h = thumb_h < bar ? bar : thumb_h;
+    thumb_y = thumb_y + thumb_h > top + page ? top + page - thumb_h : thumb_y;
+    fill(b, track, rect(cx + cw + 2 * bar, thumb_y, bar, thumb_h), b->t.line, bar / 2,
+         "guide.thumb");
+}
+
 void ui_view_build(Ui *ui, Layout *layout, int w, int h)
 {
     B b = {ui,
@@ -1729,6 +2175,15 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
         break;
     case UI_PACKS:
         build_packs(&b);
+        break;
+    case UI_REVIEW:
+        build_review(&b);
+        break;
+    case UI_GUIDE:
+        build_guide(&b);
+        break;
+    case UI_TOOLS:
+        build_menu_screen(&b, UI_TOOLS, "tools.title", b.t.bg);
         break;
     case UI_SCREEN_COUNT:
         break;

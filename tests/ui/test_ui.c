@@ -38,7 +38,17 @@ typedef struct Fixture {
 
 static char pref_dir[256];
 
-static const char *fixture_save_path; /* set by the autosave test only */
+static const char *fixture_save_path;         /* set by the autosave tests only */
+static const char *fixture_report_dir;        /* set by the report tests only */
+static const char *fixture_pack_path;         /* another pack than the default one */
+static void (*fixture_settings)(Settings *s); /* changes the settings before the ui starts */
+static int chimes;                            /* UI_CUE_CHIME heard */
+
+static void count_cue(void *user, UiCue cue)
+{
+    (void)user;
+    chimes += cue == UI_CUE_CHIME;
+}
 
 static void fixture_open(Fixture *f, const char *lang, int text_percent, bool reduce_motion)
 {
@@ -47,7 +57,10 @@ static void fixture_open(Fixture *f, const char *lang, int text_percent, bool re
     AppOptions o = APP_OPTIONS_INIT;
     o.lang = lang;
     o.region = "MX";
-    assert_true(app_load(&f->app, &o, true, err, sizeof err));
+    o.pack_path = fixture_pack_path;
+    if (!app_load(&f->app, &o, true, err, sizeof err)) {
+        fail_msg("app_load: %s", err);
+    }
     assert_non_null(f->app.pack);
     assert_true(platform_window_create(&f->win, "Rutas test", 1366, 768, false, err, sizeof err));
     f->render = render_create(f->win.renderer, f->app.data_dir, err, sizeof err);
@@ -56,12 +69,17 @@ static void fixture_open(Fixture *f, const char *lang, int text_percent, bool re
     s.text_percent = text_percent;
     s.reduce_motion = reduce_motion;
     s.teams = 4;
+    if (fixture_settings != NULL) {
+        fixture_settings(&s);
+    }
     UiDeps deps = {.render = f->render,
                    .i18n = f->app.i18n,
                    .pack = f->app.pack,
                    .def = f->app.def,
                    .settings_path = f->app.settings_path,
                    .save_path = fixture_save_path,
+                   .report_dir = fixture_report_dir,
+                   .cue = count_cue,
                    .seed = 11};
     f->ui = ui_create(&deps, &s);
     f->w = 1366;
@@ -291,6 +309,15 @@ static void play_to_summary(Fixture *f, bool mouse, bool check_sizes)
     assert_true(rules_total_points(g) > 0);
     int summary = layout_find(layout(f), "summary.team");
     assert_true(summary >= 0);
+    /* Every session ends on the help lines of the region, then the title. */
+    key(f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f->ui), UI_HELP);
+    assert_true(layout_find(layout(f), "help.number") >= 0);
+    assert_true(layout_find(layout(f), "help.done") >= 0);
+    if (check_sizes) {
+        check_layout(f, 640, 480);
+        check_layout(f, 1920, 1080);
+    }
     key(f, KEY_ENTER, 0);
     assert_int_equal(ui_screen(f->ui), UI_TITLE);
 }
@@ -600,7 +627,8 @@ static void test_setup_topics(void **state)
     Fixture f;
     fixture_open(&f, "es-MX", 150, true);
     key(&f, KEY_ENTER, 0);
-    key(&f, KEY_UP, 0); /* from Start to Topics */
+    key(&f, KEY_UP, 0); /* from Start to Review cards */
+    key(&f, KEY_UP, 0); /* to Topics */
     key(&f, KEY_ENTER, 0);
     assert_int_equal(ui_screen(f.ui), UI_TOPICS);
     check_layout(&f, 800, 600);
@@ -627,6 +655,7 @@ static void test_setup_topics(void **state)
     snprintf(want, sizeof want, "%s,%s,%s", def->topics[0].id, def->topics[1].id,
              def->topics[2].id);
     assert_string_equal(saved.topics_off, want);
+    key(&f, KEY_DOWN, 0); /* Review cards */
     key(&f, KEY_DOWN, 0); /* Start */
     key(&f, KEY_ENTER, 0);
     key(&f, KEY_ENTER, 0);
@@ -684,6 +713,8 @@ static void test_autosave_and_resume(void **state)
     key(&f, KEY_ENTER, 0);
     assert_int_equal(ui_screen(f.ui), UI_SUMMARY);
     assert_int_equal(access(path, F_OK), -1);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_HELP);
     key(&f, KEY_ENTER, 0);
     assert_int_equal(ui_screen(f.ui), UI_TITLE);
     key(&f, KEY_ENTER, 0);
