@@ -24,14 +24,24 @@ static bool has_pack_json(const char *dir)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Windows paths may use either separator. */
+static bool is_separator(char c)
+{
+#ifdef _WIN32
+    return c == '/' || c == '\\';
+#else
+    return c == '/';
+#endif
+}
+
 static const char *base_name(const char *dir)
 {
     size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/') {
+    while (n > 1 && is_separator(dir[n - 1])) {
         n--;
     }
     const char *p = dir + n;
-    while (p > dir && p[-1] != '/') {
+    while (p > dir && !is_separator(p[-1])) {
         p--;
     }
     return p;
@@ -41,7 +51,7 @@ static bool name_is(const char *dir, const char *id)
 {
     const char *b = base_name(dir);
     size_t n = strlen(id);
-    return strncmp(b, id, n) == 0 && (b[n] == '\0' || b[n] == '/');
+    return strncmp(b, id, n) == 0 && (b[n] == '\0' || is_separator(b[n]));
 }
 
 bool pack_search_find(const PackSearchPath *search, const char *id, char *out, size_t size)
