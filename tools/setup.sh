@@ -7,6 +7,8 @@
 #                                          AddressSanitizer + UndefinedBehaviorSanitizer, then
 #                                          fuzz each loader for a minute (tools/fuzz;
 #                                          RUTAS_FUZZ_SECONDS sets the time, 0 skips it)
+#   tools/setup.sh bench [OPTION]...       install (with xvfb and xdotool), build Release in
+#                                          build-bench/ and print the benchmarks (tools/bench)
 #   tools/setup.sh deps                    install only
 #   tools/setup.sh build                   install and build only
 #
@@ -26,6 +28,8 @@ packages=(
   translate-toolkit
   clang libclang-rt-14-dev
 )
+# Only for the benchmarks: a virtual display and X key presses to drive the game on it.
+bench_packages=(xvfb xdotool)
 
 say() { printf 'rutas setup: %s\n' "$*"; }
 
@@ -82,6 +86,11 @@ play)
   build "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
   exec "$top/build/engine/app/rutas" "$@"
   ;;
+bench)
+  packages+=("${bench_packages[@]}")
+  install_missing
+  exec "$top/tools/bench" "$@"
+  ;;
 test)
   install_missing
   say "plain build and tests"
@@ -98,7 +107,7 @@ test)
   fi
   ;;
 *)
-  say "unknown command '$cmd' (use play, test, build or deps)" >&2
+  say "unknown command '$cmd' (use play, test, bench, build or deps)" >&2
   exit 2
   ;;
 esac

@@ -12,7 +12,36 @@
 #include <SDL.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
+
+/* RUTAS_BENCH_LOG=FILE (tools/bench, docs/performance.md): after every presented frame the
+ * game appends "NS SCREEN KEY" to FILE: CLOCK_MONOTONIC in nanoseconds, the screen shown and
+ * the key ui_suggest_input() would press next. The benchmarks time start-up from it and play
+ * whole sessions from outside with X input. Unset (the default), it costs one getenv(). */
+static FILE *bench_log_open(void)
+{
+    const char *path = getenv("RUTAS_BENCH_LOG");
+    return path != NULL && path[0] != '\0' ? fopen(path, "a") : NULL;
+}
+
+static void bench_log_frame(FILE *log, const Ui *ui)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    Input in = ui_suggest_input(ui);
+    char key[8] = "enter";
+    if (in.key == KEY_SPACE) {
+        snprintf(key, sizeof key, "space");
+    } else if (in.key == KEY_ESCAPE) {
+        snprintf(key, sizeof key, "escape");
+    } else if (in.key == KEY_CHAR) {
+        snprintf(key, sizeof key, "%c", in.ch);
+    }
+    fprintf(log, "%lld %s %s\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec,
+            ui_screen_name(ui_screen(ui)), key);
+    fflush(log);
+}
 
 static void play_sound(void *user, const Event *event)
 {
@@ -52,6 +81,7 @@ int game_run(const AppOptions *options)
     Audio *audio = NULL;
     Ui *ui = NULL;
     bool sdl = false;
+    FILE *bench_log = bench_log_open();
     if (!app_load(&app, options, true, err, sizeof err)) {
         fprintf(stderr, "rutas: %s\n", err);
         goto done;
@@ -104,6 +134,9 @@ int game_run(const AppOptions *options)
             render_draw_layout(render, ui_layout(ui, w, h, platform_ticks()));
             SDL_RenderPresent(win.renderer);
             redraw = false;
+            if (bench_log != NULL) {
+                bench_log_frame(bench_log, ui);
+            }
             if (!sounds_loaded) {
                 /* After the first frame, so start-up shows the title as soon as it can. */
                 audio_load_all(audio);
@@ -178,5 +211,8 @@ done:
         platform_quit();
     }
     app_free(&app);
+    if (bench_log != NULL) {
+        fclose(bench_log);
+    }
     return status;
 }
