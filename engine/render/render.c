@@ -15,14 +15,16 @@
 #define FONT_SLOTS     48
 #define FIT_SLOTS      1024
 #define LINE_SLOTS     2048
-#define LINE_BUDGET    (24u * 1024u * 1024u) /* bytes of line textures kept */
+#define LINE_FLOOR     (4u * 1024u * 1024u) /* bytes of line textures kept, at least */
 #define MIN_FONT_PX    6
 #define ELLIPSIS       "\xE2\x80\xA6"
 #define ZERO_WIDTH_SPC 0x200Bu
 
 typedef struct Face {
-    void *data;
+    void *data; /* the font file, read on first use (fallbacks are rarely needed) */
     size_t size;
+    char *path;
+    bool broken; /* could not be read */
     char name[64];
 } Face;
 
@@ -63,6 +65,7 @@ struct Render {
     FitEntry fits[FIT_SLOTS];
     LineEntry lines[LINE_SLOTS];
     size_t line_bytes;
+    size_t line_budget; /* set from the screen's size by render_draw_layout() */
     unsigned clock;
     SDL_Texture *layer;
     int layer_w, layer_h;
@@ -160,15 +163,25 @@ static bool read_file(const char *path, void **data, size_t *size)
     return true;
 }
 
-static bool add_face(Render *r, const char *path, const char *name)
+/* Adds a face; the main faces are read at once (they draw the first frame), fallbacks only
+ * when a character needs them, which keeps ~1 MB of reading off start-up. */
+static bool add_face(Render *r, const char *path, const char *name, bool now)
 {
     if (r->face_count >= MAX_FACES) {
         return false;
     }
     Face *f = &r->faces[r->face_count];
-    if (!read_file(path, &f->data, &f->size)) {
+    if (now && !read_file(path, &f->data, &f->size)) {
         return false;
     }
+    if (!now) {
+        SDL_RWops *probe = SDL_RWFromFile(path, "rb");
+        if (probe == NULL) {
+            return false;
+        }
+        SDL_RWclose(probe);
+    }
+    f->path = xstrndup(path, strlen(path));
     snprintf(f->name, sizeof f->name, "%s", name);
     r->face_count++;
     return true;
@@ -195,7 +208,15 @@ static TTF_Font *font_at(Render *r, int face, int px)
         TTF_CloseFont(oldest->font);
         oldest->font = NULL;
     }
-    SDL_RWops *rw = SDL_RWFromConstMem(r->faces[face].data, (int)r->faces[face].size);
+    Face *f = &r->faces[face];
+    if (f->data == NULL && (f->broken || !read_file(f->path, &f->data, &f->size))) {
+        if (!f->broken) {
+            SDL_Log("cannot read the font %s", f->path);
+        }
+        f->broken = true;
+        return NULL;
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(f->data, (int)f->size);
     TTF_Font *font = rw != NULL ? TTF_OpenFontRW(rw, 1, px) : NULL;
     if (font == NULL) {
         SDL_Log("cannot open font %s at %d px: %s", r->faces[face].name, px, TTF_GetError());
@@ -607,7 +628,7 @@ Render *render_create(SDL_Renderer *sdl, const char *data_dir, char *err, size_t
     static const char *const main_faces[] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
     for (int i = 0; i < 2; i++) {
         snprintf(path, sizeof path, "%s/assets/fonts/%s", data_dir, main_faces[i]);
-        if (!add_face(r, path, main_faces[i])) {
+        if (!add_face(r, path, main_faces[i], true)) {
             snprintf(err, err_size, "cannot read the font %s", path);
             render_destroy(r);
             return NULL;
@@ -621,9 +642,9 @@ Render *render_create(SDL_Renderer *sdl, const char *data_dir, char *err, size_t
     };
     for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", data_dir, fallbacks[i]);
-        add_face(r, path, strrchr(fallbacks[i], '/') + 1);
+        add_face(r, path, strrchr(fallbacks[i], '/') + 1, false);
     }
-    add_face(r, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf");
+    add_face(r, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf", false);
     return r;
 }
 
@@ -667,6 +688,7 @@ void render_destroy(Render *render)
     }
     for (int i = 0; i < render->face_count; i++) {
         free(render->faces[i].data);
+        free(render->faces[i].path);
     }
     free(render);
 }
@@ -742,7 +764,8 @@ static void render_run(void *user, int face, const char *run, size_t len)
 
 static void evict_lines(Render *r)
 {
-    while (r->line_bytes > LINE_BUDGET) {
+    size_t budget = r->line_budget > LINE_FLOOR ? r->line_budget : LINE_FLOOR;
+    while (r->line_bytes > budget) {
         LineEntry *oldest = NULL;
         for (int i = 0; i < LINE_SLOTS; i++) {
             LineEntry *e = &r->lines[i];
@@ -1392,6 +1415,10 @@ void render_draw_layout(Render *render, const Layout *layout)
     if (sdl == NULL) {
         return;
     }
+    /* Texts never overlap (layout_check), so one screen's line textures cover at most about
+     * the screen: one and a half screens of pixels keep every line of this screen and some
+     * of the last, and no more (24 MB, before, at any size). */
+    render->line_budget = (size_t)layout->w * (size_t)layout->h * 4u * 3u / 2u;
     SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(sdl, 0, 0, 0, 255);
     SDL_RenderClear(sdl);
