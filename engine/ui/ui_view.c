@@ -485,7 +485,7 @@ static void ground_rules(B *b, int parent, Rect area)
         int pad = hf(b, 0.012f);
         Rect br = rect(r.x + pad, r.y + (rh - badge) / 2, badge, badge);
         int bb = fill(b, panel, br, b->t.raised, badge / 2, "rule.badge");
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", i + 1);
         text(b, bb, rect_inset(br, 2), num, FONT_BOLD, badge * 3 / 5, badge / 3, b->t.accent,
              ALIGN_CENTER, ALIGN_CENTER, "rule.number");
