@@ -1109,6 +1109,8 @@ static bool undo_last(Ui *ui)
         finish_anim(ui);
     }
     bool was_over = rules_is_over(&ui->game);
+    int card = ui->game.card;
+    bool shown = ui->confirmed;
     Move last = ui->replay.moves[ui->replay.count - 1];
     replay_pop(&ui->replay);
     /* The clock running out is not the facilitator's move: undo the one before it too (the
@@ -1133,7 +1135,10 @@ static bool undo_last(Ui *ui)
     ui->game = *state;
     free(state);
     ui->revealed = ui->note_shown = false;
-    ui->confirmed = ui->game.card < 0 || ui->def->cards[ui->game.card].intensity < 3;
+    /* An intensity-3 card the facilitator had shown stays shown (a vote undone); one that comes
+     * back asks again. */
+    ui->confirmed = ui->game.card < 0 || ui->def->cards[ui->game.card].intensity < 3 ||
+                    (ui->game.card == card && shown);
     ui->talk_on = false;
     ui->talk_pending = true;
     memset(&ui->anim, 0, sizeof ui->anim);

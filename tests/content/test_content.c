@@ -732,6 +732,62 @@ static void test_too_many_texts(void **state)
 
 /* ---- What ships -------------------------------------------------------------------------- */
 
+static bool has_warning(const PackErrors *errors, const char *place, const char *words)
+{
+    for (int i = 0; i < errors->count; i++) {
+        if (errors->items[i].severity == PACK_SEVERITY_WARNING &&
+            strcmp(errors->items[i].place, place) == 0 && strstr(errors->items[i].message, words)) {
+            return true;
+        }
+    }
+    print_errors(errors);
+    return false;
+}
+
+/* A pack's own ground rules: ground_rules.1 to .4, in order, short enough for the screen. */
+static void test_pack_ground_rules(void **state)
+{
+    (void)state;
+    char dir[PATH_MAX], good[PATH_MAX], text[1200];
+    make_temp_pack(dir, sizeof dir, "rules");
+    char sub[PATH_MAX + 16];
+    fmt(sub, sizeof sub, "%s/locales", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    const char *manifest = "{\"format\": 1, \"id\": \"rules\", \"version\": \"1.0.0\", "
+                           "\"extends\": \"mini\", \"locales\": [\"es-MX\", \"en\"]}";
+    write_file(dir, "pack.json", manifest, strlen(manifest));
+    char longer[200];
+    memset(longer, 'a', 170);
+    longer[170] = '\0';
+    int n = snprintf(text, sizeof text,
+                     "{\"ground_rules\": {\"1\": \"Celulares en silencio.\", \"3\": \"%s\", "
+                     "\"7\": \"Sin regla siete.\"}}",
+                     longer);
+    write_file(dir, "locales/es-MX.json", text, (size_t)n);
+    const char *en = "{\"ground_rules\": {\"1\": \"Phones on silent.\"}}";
+    write_file(dir, "locales/en.json", en, strlen(en));
+    path_of(good, sizeof good, "tests/fixtures/packs/good");
+    const char *dirs[] = {good};
+    PackSearchPath search = {dirs, 1};
+    PackLoadOptions options = {TODAY, false};
+    PackErrors errors;
+    pack_errors_init(&errors);
+    Pack *pack = pack_load(dir, &search, &options, &errors);
+    assert_non_null(pack); /* warnings only */
+    assert_int_equal(errors.errors, 0);
+    assert_true(has_warning(&errors, "ground_rules.3", "ground_rules.2 is missing"));
+    assert_true(has_warning(&errors, "ground_rules.3", "170 characters"));
+    assert_true(has_warning(&errors, "ground_rules.7", "ground_rules.1 to ground_rules.4"));
+    for (int i = 0; i < errors.count; i++) {
+        assert_true(strcmp(errors.items[i].place, "ground_rules.1") != 0);
+    }
+    assert_string_equal(i18n_table_get(pack_strings(pack, "es-MX"), "ground_rules.1"),
+                        "Celulares en silencio.");
+    assert_int_equal(pack_string_limit("ground_rules.2", NULL), 160);
+    pack_free(pack);
+    pack_errors_clear(&errors);
+}
+
 static void test_shipped_packs_validate(void **state)
 {
     (void)state;
@@ -858,14 +914,23 @@ int main(void)
     const char *env = getenv("RUTAS_SOURCE_DIR");
     fmt(source_dir, sizeof source_dir, "%s", env ? env : RUTAS_SOURCE_DIR_DEFAULT);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mini_loads),          cmocka_unit_test(test_overlay_merges),
-        cmocka_unit_test(test_broken_packs),        cmocka_unit_test(test_file_too_large),
-        cmocka_unit_test(test_too_many_cards),      cmocka_unit_test(test_random_corruption),
-        cmocka_unit_test(test_null_and_missing),    cmocka_unit_test(test_search_path),
-        cmocka_unit_test(test_error_format),        cmocka_unit_test(test_shipped_packs_validate),
-        cmocka_unit_test(test_ui_strings_complete), cmocka_unit_test(test_strings_compare),
-        cmocka_unit_test(test_fifos_are_refused),   cmocka_unit_test(test_size_limits),
-        cmocka_unit_test(test_too_many_files),      cmocka_unit_test(test_extends_depth),
+        cmocka_unit_test(test_mini_loads),
+        cmocka_unit_test(test_overlay_merges),
+        cmocka_unit_test(test_broken_packs),
+        cmocka_unit_test(test_file_too_large),
+        cmocka_unit_test(test_too_many_cards),
+        cmocka_unit_test(test_random_corruption),
+        cmocka_unit_test(test_null_and_missing),
+        cmocka_unit_test(test_search_path),
+        cmocka_unit_test(test_error_format),
+        cmocka_unit_test(test_pack_ground_rules),
+        cmocka_unit_test(test_shipped_packs_validate),
+        cmocka_unit_test(test_ui_strings_complete),
+        cmocka_unit_test(test_strings_compare),
+        cmocka_unit_test(test_fifos_are_refused),
+        cmocka_unit_test(test_size_limits),
+        cmocka_unit_test(test_too_many_files),
+        cmocka_unit_test(test_extends_depth),
         cmocka_unit_test(test_too_many_texts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -15,17 +15,26 @@
 #include "layout.h"
 #include "platform.h"
 #include "render.h"
+#include "report.h"
+#include "save.h"
 #include "settings.h"
 #include "ui.h"
+#include "ui_internal.h" /* the guide's Markdown reader */
 
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#ifndef _WIN32
+#include <signal.h>
+#include <sys/wait.h>
+#endif
 
 typedef struct Fixture {
     App app;
@@ -38,11 +47,12 @@ typedef struct Fixture {
 
 static char pref_dir[256];
 
-static const char *fixture_save_path;         /* set by the autosave tests only */
-static const char *fixture_report_dir;        /* set by the report tests only */
-static const char *fixture_pack_path;         /* another pack than the default one */
-static void (*fixture_settings)(Settings *s); /* changes the settings before the ui starts */
-static int chimes;                            /* UI_CUE_CHIME heard */
+static const char *fixture_save_path;  /* set by the autosave tests only */
+static const char *fixture_report_dir; /* set by the report tests only */
+static const char *fixture_pack_path;  /* another pack than the default one */
+/* Changes the settings before the ui starts. */
+static void (*fixture_settings)(Settings *s, const GameDef *def);
+static int chimes; /* UI_CUE_CHIME heard */
 
 static void count_cue(void *user, UiCue cue)
 {
@@ -70,7 +80,7 @@ static void fixture_open(Fixture *f, const char *lang, int text_percent, bool re
     s.reduce_motion = reduce_motion;
     s.teams = 4;
     if (fixture_settings != NULL) {
-        fixture_settings(&s);
+        fixture_settings(&s, f->app.def);
     }
     UiDeps deps = {.render = f->render,
                    .i18n = f->app.i18n,
@@ -129,6 +139,10 @@ static SDL_Keycode keycode(const Input *in)
         return SDLK_F1;
     case KEY_F2:
         return SDLK_F2;
+    case KEY_HOME:
+        return SDLK_HOME;
+    case KEY_END:
+        return SDLK_END;
     case KEY_PAGE_UP:
         return SDLK_PAGEUP;
     case KEY_PAGE_DOWN:
@@ -999,6 +1013,1194 @@ static void test_settings_screen_changes_and_saves(void **state)
     fixture_close(&f);
 }
 
+/* ---- Facilitator tools and safeguarding -------------------------------------------------------
+ */
+
+/* The focused menu item's label, or "". */
+static const char *focused_label(Fixture *f)
+{
+    const Layout *l = layout(f);
+    for (int i = 0; i < l->count; i++) {
+        const Box *b = &l->boxes[i];
+        if ((b->flags & BOX_FOCUS) && b->name != NULL && strcmp(b->name, "menu.item") == 0) {
+            for (int c = i + 1; c < l->count; c++) {
+                if (l->boxes[c].parent == i && strcmp(l->boxes[c].name, "menu.label") == 0) {
+                    return layout_text(l, &l->boxes[c]);
+                }
+            }
+        }
+    }
+    return "";
+}
+
+/* Moves the menu focus with the arrow keys to the item labelled with this string. */
+static void focus_item(Fixture *f, const char *label_key)
+{
+    const char *want = i18n_text(f->app.i18n, label_key);
+    for (int i = 0; i < 16; i++) {
+        if (strcmp(focused_label(f), want) == 0) {
+            return;
+        }
+        key(f, KEY_DOWN, 0);
+    }
+    fail_msg("no menu item \"%s\" on %s", want, ui_screen_name(ui_screen(f->ui)));
+}
+
+static void choose(Fixture *f, const char *label_key)
+{
+    focus_item(f, label_key);
+    key(f, KEY_ENTER, 0);
+}
+
+/* The value shown beside the focused menu item. */
+static const char *focused_value(Fixture *f)
+{
+    const Layout *l = layout(f);
+    for (int i = 0; i < l->count; i++) {
+        const Box *b = &l->boxes[i];
+        if ((b->flags & BOX_FOCUS) && b->name != NULL && strcmp(b->name, "menu.item") == 0) {
+            for (int c = i + 1; c < l->count; c++) {
+                if (l->boxes[c].parent == i && strcmp(l->boxes[c].name, "menu.value") == 0) {
+                    return layout_text(l, &l->boxes[c]);
+                }
+            }
+        }
+    }
+    return "";
+}
+
+static int count_boxes(const Layout *l, const char *name)
+{
+    int n = 0;
+    for (int i = 0; i < l->count; i++) {
+        n += l->boxes[i].name != NULL && strcmp(l->boxes[i].name, name) == 0;
+    }
+    return n;
+}
+
+/* The text of the first box with this name, or "". */
+static const char *box_text(Fixture *f, const char *name)
+{
+    const Layout *l = layout(f);
+    int i = layout_find(l, name);
+    return i >= 0 && l->boxes[i].kind == BOX_TEXT ? layout_text(l, &l->boxes[i]) : "";
+}
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fputs(text, out);
+    assert_int_equal(fclose(out), 0);
+}
+
+/* Plays with the suggested keys until a card (or an open talk) is on show for the group. */
+static bool play_until_any_card(Fixture *f)
+{
+    for (int i = 0; i < 4000; i++) {
+        if (ui_screen(f->ui) == UI_CARD) {
+            if (ui_card_needs_confirm(f->ui)) {
+                key(f, KEY_ENTER, 0);
+            }
+            return true;
+        }
+        if (ui_screen(f->ui) == UI_SUMMARY) {
+            return false;
+        }
+        Input in = ui_suggest_input(f->ui);
+        push_input(&in);
+        pump(f);
+    }
+    return false;
+}
+
+/* An overlay pack on top of the Rutas pack, written under the test's folder. */
+static void make_overlay(char *dir, size_t size, const char *name, bool strings)
+{
+    snprintf(dir, size, "%s%s", pref_dir, name);
+    char sub[600];
+    mkdir(dir, 0700);
+    snprintf(sub, sizeof sub, "%s/locales", dir);
+    mkdir(sub, 0700);
+    snprintf(sub, sizeof sub, "%s/helplines", dir);
+    mkdir(sub, 0700);
+    char json[300];
+    snprintf(json, sizeof json,
+             "{\"format\": 1, \"id\": \"%s\", \"version\": \"1.0.0\", \"extends\": \"rutas\"%s}\n",
+             name, strings ? ", \"locales\": [\"es-MX\", \"en\"]" : "");
+    write_text(dir, "pack.json", json);
+}
+
+static void remove_overlay(const char *dir)
+{
+    static const char *const files[] = {"pack.json", "locales/es-MX.json", "locales/en.json",
+                                        "helplines/MX.json"};
+    char path[700];
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    snprintf(path, sizeof path, "%s/locales", dir);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/helplines", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+static void test_ground_rules_from_pause_with_the_packs_own(void **state)
+{
+    (void)state;
+    char dir[500];
+    make_overlay(dir, sizeof dir, "rules-pack", true);
+    write_text(dir, "locales/es-MX.json",
+               "{\"ground_rules\": {\"1\": \"Regla del paquete: celulares en silencio.\", "
+               "\"2\": \"Regla del paquete: nadie graba la sesión.\"}}\n");
+    write_text(dir, "locales/en.json",
+               "{\"ground_rules\": {\"1\": \"Pack rule: phones on silent.\", "
+               "\"2\": \"Pack rule: nobody records the session.\"}}\n");
+    fixture_pack_path = dir;
+    Fixture f;
+    fixture_open(&f, "es-MX", 150, true);
+    key(&f, KEY_ENTER, 0);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_RULES);
+    /* The program's five, then the pack's two, in order. */
+    const Layout *l = layout(&f);
+    assert_int_equal(count_boxes(l, "rule.text"), 7);
+    int seen = 0;
+    for (int i = 0; i < l->count; i++) {
+        if (l->boxes[i].name != NULL && strcmp(l->boxes[i].name, "rule.text") == 0) {
+            const char *t = layout_text(l, &l->boxes[i]);
+            if (seen == 5) {
+                assert_string_equal(t, "Regla del paquete: celulares en silencio.");
+            }
+            if (seen == 6) {
+                assert_string_equal(t, "Regla del paquete: nadie graba la sesión.");
+            }
+            seen++;
+        }
+    }
+    check_layout(&f, 640, 480);
+    check_layout(&f, 1920, 1080);
+    assert_string_equal(box_text(&f, "button.label"), i18n_text(f.app.i18n, "ground_rules.agree"));
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_BOARD);
+    /* Reopened from the pause menu, and back to it. */
+    key(&f, KEY_F1, 0);
+    choose(&f, "pause.ground_rules");
+    assert_int_equal(ui_screen(f.ui), UI_RULES);
+    assert_int_equal(count_boxes(layout(&f), "rule.text"), 7);
+    assert_string_equal(box_text(&f, "button.label"), i18n_text(f.app.i18n, "common.back"));
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_PAUSE);
+    key(&f, KEY_ESCAPE, 0);
+    assert_int_equal(ui_screen(f.ui), UI_BOARD);
+    fixture_close(&f);
+    fixture_pack_path = NULL;
+    remove_overlay(dir);
+}
+
+/* Reads "From age A · Intensity I" from the review's line of facts. */
+static void review_facts(Fixture *f, const char *name, int *age, int *intensity)
+{
+    const char *t = box_text(f, name);
+    const char *a = strstr(t, "From age ");
+    const char *i = strstr(t, "Intensity ");
+    assert_non_null(a);
+    assert_non_null(i);
+    *age = atoi(a + 9);
+    *intensity = atoi(i + 10);
+}
+
+static void test_setup_filters_and_card_review(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "en", 100, true);
+    const GameDef *def = f.app.def;
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_SETUP);
+    /* Age band 12 to 14, intensity 1 (light) at most, with the arrows. */
+    focus_item(&f, "setup.age_band");
+    for (int i = 0; i < 4; i++) {
+        key(&f, KEY_LEFT, 0);
+    }
+    assert_int_equal(ui_settings(f.ui)->max_age, 14);
+    focus_item(&f, "setup.max_intensity");
+    key(&f, KEY_LEFT, 0);
+    key(&f, KEY_LEFT, 0);
+    assert_int_equal(ui_settings(f.ui)->max_intensity, 1);
+    int expected = 0, first = -1, third = -1;
+    for (int c = 0; c < def->card_count; c++) {
+        if (def->cards[c].min_age <= 14 && def->cards[c].intensity <= 1) {
+            third = expected == 2 ? c : third;
+            first = expected == 0 ? c : first;
+            expected++;
+        }
+    }
+    assert_true(expected > 10 && expected < def->card_count);
+    /* The review lists exactly the cards these filters let in. */
+    choose(&f, "setup.review_cards");
+    assert_int_equal(ui_screen(f.ui), UI_REVIEW);
+    char want[200], n1[16];
+    snprintf(n1, sizeof n1, "%d", expected);
+    I18nArg args[] = {{"in", n1}, {"total", n1}};
+    i18n_format(f.app.i18n, want, sizeof want, "setup.review_count", args, 2);
+    assert_string_equal(box_text(&f, "review.count"), want);
+    check_layout(&f, 640, 480);
+    check_layout(&f, 768, 1024);
+    check_layout(&f, 1920, 1080);
+    for (int i = 0; i < expected; i++) {
+        int age, intensity;
+        review_facts(&f, "review.facts", &age, &intensity);
+        assert_true(age <= 14);
+        assert_true(intensity <= 1);
+        key(&f, KEY_DOWN, 0);
+    }
+    /* Home, then leave the first card out by key and the third by a click. */
+    key(&f, KEY_HOME, 0);
+    key(&f, KEY_ENTER, 0);
+    assert_non_null(
+        strstr(box_text(&f, "review.where"), i18n_text(f.app.i18n, "setup.review_out")));
+    const Layout *l = layout(&f);
+    int row = -1;
+    for (int i = 0; i < l->count; i++) {
+        if (l->boxes[i].name != NULL && strcmp(l->boxes[i].name, "review.item") == 0 &&
+            l->boxes[i].arg == 2) {
+            row = i;
+        }
+    }
+    assert_true(row >= 0);
+    click_box(&f, &l->boxes[row], false);
+    key(&f, KEY_ESCAPE, 0);
+    assert_int_equal(ui_screen(f.ui), UI_SETUP);
+    Settings saved = settings_default();
+    assert_true(settings_load(&saved, f.app.settings_path));
+    snprintf(want, sizeof want, "%s,%s", def->cards[first].id, def->cards[third].id);
+    assert_string_equal(saved.excluded, want);
+    focus_item(&f, "setup.review_cards");
+    snprintf(n1, sizeof n1, "%d", 2);
+    I18nArg two[] = {{"count", n1}};
+    i18n_format(f.app.i18n, want, sizeof want, "setup.review_value", two, 1);
+    assert_string_equal(focused_value(&f), want);
+    /* In the session, no card above the filters and never the two left out. */
+    choose(&f, "setup.start");
+    key(&f, KEY_ENTER, 0);
+    const GameState *g = ui_game(f.ui);
+    assert_non_null(g);
+    assert_false(rules_card_is_enabled(&g->config, def, first));
+    assert_false(rules_card_is_enabled(&g->config, def, third));
+    int cards = 0;
+    for (int i = 0; i < 1500 && ui_screen(f.ui) != UI_SUMMARY; i++) {
+        if (ui_screen(f.ui) == UI_CARD && g->card >= 0) {
+            const Card *c = &def->cards[g->card];
+            assert_true(c->min_age <= 14);
+            assert_true(c->intensity <= 1);
+            assert_true(g->card != first && g->card != third);
+            cards++;
+        }
+        Input in = ui_suggest_input(f.ui);
+        push_input(&in);
+        pump(&f);
+    }
+    assert_true(cards > 5);
+    /* The exclusions are remembered by id: a new start finds them, and one is taken back. */
+    fixture_close(&f);
+    fixture_open(&f, "en", 100, true);
+    def = f.app.def;
+    key(&f, KEY_ENTER, 0);
+    choose(&f, "setup.review_cards");
+    assert_string_equal(box_text(&f, "review.item.state"),
+                        i18n_text(f.app.i18n, "setup.review_out"));
+    key(&f, KEY_SPACE, 0);
+    assert_string_equal(box_text(&f, "review.item.state"),
+                        i18n_text(f.app.i18n, "setup.review_in"));
+    assert_true(settings_load(&saved, f.app.settings_path));
+    assert_string_equal(saved.excluded, def->cards[third].id);
+    remove(f.app.settings_path);
+    fixture_close(&f);
+}
+
+/* Every card of every topic left out: no topic stop has a card left. */
+static void exclude_all_topic_cards(Settings *s, const GameDef *def)
+{
+    size_t used = 0;
+    s->excluded[0] = '\0';
+    for (int c = 0; c < def->card_count; c++) {
+        if (def->decks[def->cards[c].deck].topic >= 0) {
+            used += (size_t)snprintf(s->excluded + used, sizeof s->excluded - used, "%s%s",
+                                     used ? "," : "", def->cards[c].id);
+        }
+    }
+    assert_true(used < sizeof s->excluded);
+}
+
+static void test_topic_without_cards_is_an_open_talk(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_settings = exclude_all_topic_cards;
+    fixture_open(&f, "es-MX", 100, true);
+    fixture_settings = NULL;
+    start_session(&f);
+    const GameState *g = ui_game(f.ui);
+    const GameDef *def = f.app.def;
+    int stops = 0;
+    for (int s = 0; s < def->space_count; s++) {
+        stops += def->spaces[s].kind == SPACE_TOPIC;
+    }
+    for (int t = 0; t < def->topic_count; t++) {
+        assert_int_equal(rules_deck_size(g, def->topics[t].deck), 0);
+    }
+    /* The board marks each such stop as an open discussion. */
+    assert_int_equal(count_boxes(layout(&f), "space.open_talk"), stops);
+    check_layout(&f, 640, 480);
+    bool talked = false;
+    for (int i = 0; i < 5000 && ui_screen(f.ui) != UI_SUMMARY; i++) {
+        if (ui_screen(f.ui) == UI_CARD && g->card < 0 && g->card_space >= 0 &&
+            def->spaces[g->card_space].kind == SPACE_TOPIC) {
+            assert_int_equal(g->phase, PHASE_OPEN_TALK);
+            assert_true(strlen(box_text(&f, "card.prompt")) > 0);
+            check_layout(&f, 800, 600);
+            int talks = g->stats.open_talks;
+            key(&f, KEY_ENTER, 0);
+            assert_int_equal(g->stats.open_talks, talks + 1);
+            talked = true;
+            continue;
+        }
+        Input in = ui_suggest_input(f.ui);
+        push_input(&in);
+        pump(&f);
+    }
+    assert_true(talked);
+    assert_int_equal(ui_screen(f.ui), UI_SUMMARY);
+    remove(f.app.settings_path);
+    fixture_close(&f);
+}
+
+static void test_pass_and_skip_keep_every_teams_points(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    start_session(&f);
+    const GameState *g = ui_game(f.ui);
+    int passes = 0, skips = 0;
+    for (int k = 0; k < 8; k++) {
+        assert_true(play_until_any_card(&f));
+        int before[GAMEDEF_MAX_TEAMS];
+        memcpy(before, g->points, sizeof before);
+        int total = rules_total_points(g);
+        bool skip = k % 2 == 1 && g->card >= 0;
+        key(&f, KEY_CHAR, skip ? 's' : 'p');
+        assert_memory_equal(g->points, before, sizeof before);
+        assert_int_equal(rules_total_points(g), total);
+        passes += !skip;
+        skips += skip;
+        assert_int_equal(g->stats.passes, passes);
+        assert_int_equal(g->stats.skips, skips);
+        if (skip && ui_screen(f.ui) == UI_CARD) {
+            key(&f, KEY_CHAR, 'p'); /* and pass the new card too: still nothing lost */
+            passes++;
+            assert_memory_equal(g->points, before, sizeof before);
+        }
+    }
+    /* Counted as numbers only, in the summary. */
+    key(&f, KEY_CHAR, 'f');
+    choose(&f, "tools.end");
+    assert_int_equal(ui_screen(f.ui), UI_SUMMARY);
+    char n[16], want[200];
+    snprintf(n, sizeof n, "%d", passes);
+    I18nArg arg = {"count", n};
+    i18n_format(f.app.i18n, want, sizeof want, "summary.passes", &arg, 1);
+    assert_non_null(strstr(box_text(&f, "summary.passes"), want));
+    snprintf(n, sizeof n, "%d", skips);
+    i18n_format(f.app.i18n, want, sizeof want, "summary.skips", &arg, 1);
+    assert_non_null(strstr(box_text(&f, "summary.passes"), want));
+    fixture_close(&f);
+}
+
+/* The pause comes at once and stays until the facilitator lifts it on purpose. */
+static void expect_deliberate_pause(Fixture *f)
+{
+    UiScreen before = ui_screen(f->ui);
+    key(f, KEY_F1, 0);
+    assert_int_equal(ui_screen(f->ui), UI_PAUSE);
+    const Layout *l = layout(f);
+    assert_int_equal(l->boxes[0].rect.w, f->w);
+    assert_int_equal(l->boxes[0].bg.a, 255);
+    key(f, KEY_SPACE, 0);
+    key(f, KEY_CHAR, 'p');
+    key(f, KEY_CHAR, 's');
+    key(f, KEY_CHAR, 'a');
+    key(f, KEY_RIGHT, 0);
+    key(f, KEY_PAGE_DOWN, 0); /* a clicker's "next" moves along the menu */
+    assert_int_equal(ui_screen(f->ui), UI_PAUSE);
+    key(f, KEY_PAGE_UP, 0);
+    key(f, KEY_ENTER, 0); /* on "Back to the game" */
+    assert_int_equal(ui_screen(f->ui), before);
+    key(f, KEY_CHAR, 'b');
+    assert_int_equal(ui_screen(f->ui), UI_PAUSE);
+    key(f, KEY_CHAR, 'b');
+    assert_int_equal(ui_screen(f->ui), before);
+    key(f, KEY_CHAR, 'h');
+    assert_int_equal(ui_screen(f->ui), UI_HELP);
+    key(f, KEY_ESCAPE, 0);
+    assert_int_equal(ui_screen(f->ui), before);
+}
+
+static void test_pause_and_help_on_the_facilitator_screens(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    choose(&f, "help.guide");
+    assert_int_equal(ui_screen(f.ui), UI_GUIDE);
+    expect_deliberate_pause(&f);
+    key(&f, KEY_ESCAPE, 0);
+    expect_deliberate_pause(&f); /* title */
+    choose(&f, "title.settings");
+    expect_deliberate_pause(&f);
+    key(&f, KEY_ESCAPE, 0);
+    choose(&f, "title.new_session");
+    expect_deliberate_pause(&f); /* setup */
+    choose(&f, "setup.topics");
+    expect_deliberate_pause(&f);
+    key(&f, KEY_ESCAPE, 0);
+    choose(&f, "setup.review_cards");
+    expect_deliberate_pause(&f);
+    key(&f, KEY_ESCAPE, 0);
+    choose(&f, "setup.start");
+    expect_deliberate_pause(&f); /* rules */
+    key(&f, KEY_ENTER, 0);
+    expect_deliberate_pause(&f); /* board */
+    key(&f, KEY_CHAR, 'f');
+    assert_int_equal(ui_screen(f.ui), UI_TOOLS);
+    expect_deliberate_pause(&f);
+    key(&f, KEY_ESCAPE, 0);
+    assert_true(play_until_any_card(&f));
+    expect_deliberate_pause(&f); /* card */
+    key(&f, KEY_CHAR, 'f');
+    choose(&f, "tools.end");
+    expect_deliberate_pause(&f); /* summary */
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_HELP); /* the help that ends every session */
+    key(&f, KEY_F1, 0);
+    assert_int_equal(ui_screen(f.ui), UI_PAUSE);
+    key(&f, KEY_F1, 0);
+    assert_int_equal(ui_screen(f.ui), UI_HELP);
+    fixture_close(&f);
+}
+
+static int circle_size(Fixture *f)
+{
+    const Layout *l = layout(f);
+    int i = layout_find(l, "pause.circle");
+    assert_true(i >= 0);
+    return l->boxes[i].rect.w;
+}
+
+static void test_breathing_guide(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "en", 100, false);
+    key(&f, KEY_F1, 0);
+    assert_int_equal(ui_screen(f.ui), UI_PAUSE);
+    /* It grows for 4 seconds and shrinks for 6, smoothly: the loop draws it 25 times a
+     * second, and never jumps more than a little between two frames. */
+    assert_int_equal(ui_wait_ms(f.ui, f.now), 40);
+    int smallest = 1 << 30, largest = 0, last = circle_size(&f);
+    uint64_t start = f.now;
+    bool in = false, out = false;
+    while (f.now < start + 20000) {
+        f.now += 40;
+        assert_true(ui_tick(f.ui, f.now) & UI_REDRAW);
+        int d = circle_size(&f);
+        assert_true(abs(d - last) <= f.h / 100);
+        smallest = d < smallest ? d : smallest;
+        largest = d > largest ? d : largest;
+        last = d;
+        const char *say = box_text(&f, "pause.breathe");
+        in = in || strcmp(say, i18n_text(f.app.i18n, "pause.breathe_in")) == 0;
+        out = out || strcmp(say, i18n_text(f.app.i18n, "pause.breathe_out")) == 0;
+    }
+    assert_true(largest >= smallest * 2);
+    assert_true(in && out);
+    check_layout(&f, 640, 480);
+    check_layout(&f, 768, 1024);
+    check_layout(&f, 1920, 1080);
+    key(&f, KEY_F1, 0);
+    assert_int_equal(ui_wait_ms(f.ui, f.now), -1); /* the title sleeps again */
+    fixture_close(&f);
+    /* With reduce motion it stands still, and the loop sleeps. */
+    fixture_open(&f, "en", 100, true);
+    key(&f, KEY_F1, 0);
+    int d = circle_size(&f);
+    f.now += 2500;
+    assert_false(ui_tick(f.ui, f.now) & UI_REDRAW);
+    assert_int_equal(circle_size(&f), d);
+    assert_int_equal(ui_wait_ms(f.ui, f.now), -1);
+    fixture_close(&f);
+}
+
+static void test_help_warns_the_facilitator(void **state)
+{
+    (void)state;
+    /* No region chosen: the help screen says so. */
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    key(&f, KEY_ENTER, 0);
+    focus_item(&f, "setup.region");
+    for (int i = 0; i < 4 && ui_settings(f.ui)->region[0] != '\0'; i++) {
+        key(&f, KEY_LEFT, 0);
+    }
+    assert_string_equal(ui_settings(f.ui)->region, "");
+    key(&f, KEY_CHAR, 'h');
+    assert_string_equal(box_text(&f, "help.warning"), i18n_text(f.app.i18n, "help.no_region"));
+    assert_int_equal(layout_find(layout(&f), "help.number"), -1);
+    remove(f.app.settings_path);
+    fixture_close(&f);
+    /* Entries checked more than 12 months ago: a line on top and a warning on each. */
+    char dir[500];
+    make_overlay(dir, sizeof dir, "old-lines", false);
+    write_text(dir, "helplines/MX.json",
+               "{\"format\": 1, \"country\": \"MX\", \"lines\": [\n"
+               " {\"id\": \"old-line\", \"number\": \"911\", \"topics\": [\"all\"],\n"
+               "  \"verified_on\": \"2020-01-02\", \"source\": \"https://example.org/911\",\n"
+               "  \"name\": {\"es-MX\": \"Emergencias\", \"en\": \"Emergencies\"},\n"
+               "  \"hours\": {\"es-MX\": \"24 horas\"}, \"cost\": {\"es-MX\": \"Gratis\"},\n"
+               "  \"what\": {\"es-MX\": \"Si alguien está en peligro.\"}},\n"
+               " {\"id\": \"new-line\", \"number\": \"089\", \"topics\": [\"all\"],\n"
+               "  \"verified_on\": \"2026-11-22\", \"source\": \"https://example.org/089\",\n"
+               "  \"name\": {\"es-MX\": \"Denuncia anónima\"}}\n"
+               "]}\n");
+    fixture_pack_path = dir;
+    fixture_open(&f, "es-MX", 100, true);
+    key(&f, KEY_CHAR, 'h');
+    char want[300];
+    i18n_plural(f.app.i18n, want, sizeof want, "help.stale_count", 1, NULL, 0);
+    assert_string_equal(box_text(&f, "help.warning"), want);
+    assert_int_equal(count_boxes(layout(&f), "help.stale"), 1);
+    assert_int_equal(count_boxes(layout(&f), "help.number"), 2);
+    check_layout(&f, 640, 480);
+    check_layout(&f, 1920, 1080);
+    fixture_close(&f);
+    fixture_pack_path = NULL;
+    remove_overlay(dir);
+}
+
+static void test_facilitator_guide_in_the_game(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "en", 150, true);
+    choose(&f, "help.guide");
+    assert_int_equal(ui_screen(f.ui), UI_GUIDE);
+    const Layout *l = layout(&f);
+    assert_true(layout_find(l, "guide.h1") >= 0);
+    /* Plain text: no Markdown marks on screen. */
+    for (int i = 0; i < l->count; i++) {
+        if (l->boxes[i].kind == BOX_TEXT && l->boxes[i].name != NULL &&
+            strncmp(l->boxes[i].name, "guide.", 6) == 0) {
+            const char *t = layout_text(l, &l->boxes[i]);
+            assert_true(t[0] != '#' && t[0] != '-');
+            assert_null(strstr(t, "**"));
+            assert_null(strstr(t, "`"));
+        }
+    }
+    check_layout(&f, 640, 480);
+    check_layout(&f, 768, 1024);
+    check_layout(&f, 1920, 1080);
+    char top[600];
+    snprintf(top, sizeof top, "%s", box_text(&f, "guide.h1"));
+    /* Page Down, the arrows, Space and the wheel move on; Home goes back to the start. */
+    key(&f, KEY_PAGE_DOWN, 0);
+    assert_int_equal(layout_find(layout(&f), "guide.h1"), -1);
+    int items = 0, pages = 1;
+    while (pages < 400) {
+        l = layout(&f);
+        items += count_boxes(l, "guide.item");
+        char first[600] = "";
+        for (int i = 0; i < l->count; i++) {
+            if (l->boxes[i].kind == BOX_TEXT && l->boxes[i].name != NULL &&
+                strncmp(l->boxes[i].name, "guide.", 6) == 0) {
+                snprintf(first, sizeof first, "%s", layout_text(l, &l->boxes[i]));
+                break;
+            }
+        }
+        key(&f, KEY_SPACE, 0);
+        pages++;
+        l = layout(&f);
+        int at = -1;
+        for (int i = 0; i < l->count; i++) {
+            if (l->boxes[i].kind == BOX_TEXT && l->boxes[i].name != NULL &&
+                strncmp(l->boxes[i].name, "guide.", 6) == 0) {
+                at = i;
+                break;
+            }
+        }
+        if (strcmp(layout_text(l, &l->boxes[at]), first) == 0) {
+            break; /* the end: another page changes nothing */
+        }
+        if (pages % 5 == 0) {
+            check_layout(&f, 640, 480);
+        }
+    }
+    assert_true(pages > 5 && pages < 400);
+    assert_true(items > 20);
+    key(&f, KEY_HOME, 0);
+    assert_string_equal(box_text(&f, "guide.h1"), top);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = -1;
+    assert_int_equal(SDL_PushEvent(&e), 1);
+    pump(&f);
+    assert_int_equal(layout_find(layout(&f), "guide.h1"), -1);
+    key(&f, KEY_UP, 0);
+    assert_string_equal(box_text(&f, "guide.h1"), top);
+    key(&f, KEY_ESCAPE, 0);
+    assert_int_equal(ui_screen(f.ui), UI_TITLE);
+    /* And from the pause menu, back to it. */
+    choose(&f, "title.new_session");
+    key(&f, KEY_ENTER, 0);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_BOARD);
+    key(&f, KEY_F1, 0);
+    choose(&f, "help.guide");
+    assert_int_equal(ui_screen(f.ui), UI_GUIDE);
+    key(&f, KEY_ESCAPE, 0);
+    assert_int_equal(ui_screen(f.ui), UI_PAUSE);
+    fixture_close(&f);
+}
+
+static void test_guide_markdown(void **state)
+{
+    (void)state;
+    Guide g;
+    ui_guide_parse("# Title #\n\nA paragraph on\ntwo lines with **bold**, `code` and a "
+                   "[link](https://example.org) and [a section](#three).\n\n"
+                   "<!-- a comment\nover lines -->\n"
+                   "## Two\n- first item\n  goes on\n- second \\*item\\*\n    - nested\n"
+                   "1. numbered\n\n---\n### Three\n> quoted\n```\ncode line\n```\n"
+                   "snake_case_name stays\n",
+                   &g);
+    struct {
+        GuideKind kind;
+        int indent;
+        const char *text;
+    } want[] = {
+        {GUIDE_H1, 0, "Title"},
+        {GUIDE_PARA, 0,
+         "A paragraph on two lines with bold, code and a link (https://example.org) and a "
+         "section."},
+        {GUIDE_H2, 0, "Two"},
+        {GUIDE_ITEM, 0, "\xE2\x80\xA2 first item goes on"},
+        {GUIDE_ITEM, 0, "\xE2\x80\xA2 second *item*"},
+        {GUIDE_ITEM, 2, "\xE2\x80\xA2 nested"},
+        {GUIDE_ITEM, 0, "1. numbered"},
+        {GUIDE_H3, 0, "Three"},
+        {GUIDE_PARA, 0, "quoted"},
+        {GUIDE_PARA, 0, "code line"},
+        {GUIDE_PARA, 0, "snake_case_name stays"},
+    };
+    int n = (int)(sizeof want / sizeof want[0]);
+    assert_int_equal(g.count, n);
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(g.blocks[i].kind, want[i].kind);
+        assert_int_equal(g.blocks[i].indent, want[i].indent);
+        assert_string_equal(g.blocks[i].text, want[i].text);
+    }
+    ui_guide_free(&g);
+    ui_guide_free(&g); /* twice is fine */
+    /* Nothing, odd bytes and unclosed marks give blocks, never a crash. */
+    ui_guide_parse(NULL, &g);
+    assert_int_equal(g.count, 0);
+    ui_guide_parse("[[[(((**`\n#\n####### seven\n- \n\xFF\xFE\n<!--", &g);
+    assert_true(g.count >= 1);
+    ui_guide_free(&g);
+}
+
+static void test_undo_restores_the_state(void **state)
+{
+    (void)state;
+    char path[400], bak[420];
+    snprintf(path, sizeof path, "%ssession-undo.save", pref_dir);
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    fixture_save_path = path;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    start_session(&f);
+    const GameState *g = ui_game(f.ui);
+    int undone = 0;
+    for (int i = 0; i < 120 && undone < 15 && ui_screen(f.ui) != UI_SUMMARY; i++) {
+        uint64_t before = rules_state_hash(g);
+        Input in = ui_suggest_input(f.ui);
+        push_input(&in);
+        pump(&f);
+        uint64_t after = rules_state_hash(g);
+        if (after == before || ui_screen(f.ui) == UI_SUMMARY) {
+            continue;
+        }
+        /* F, Enter on "Undo the last move": the state is what it was, exactly. */
+        key(&f, KEY_CHAR, 'f');
+        assert_int_equal(ui_screen(f.ui), UI_TOOLS);
+        assert_string_equal(focused_label(&f), i18n_text(f.app.i18n, "tools.undo"));
+        key(&f, KEY_ENTER, 0);
+        assert_true(rules_state_hash(g) == before);
+        key(&f, KEY_ESCAPE, 0);
+        /* The same key again makes the same move: the dice come from the replay's seed. A card
+         * of intensity 3 that comes back asks the facilitator again first. */
+        if (ui_card_needs_confirm(f.ui)) {
+            key(&f, KEY_ENTER, 0);
+        }
+        push_input(&in);
+        pump(&f);
+        assert_true(rules_state_hash(g) == after);
+        undone++;
+    }
+    assert_true(undone >= 10);
+    /* Give a point, move a token, end the game: each through the rules, each undone. */
+    while (ui_screen(f.ui) != UI_BOARD) {
+        Input in = ui_suggest_input(f.ui);
+        push_input(&in);
+        pump(&f);
+    }
+    uint64_t start = rules_state_hash(g);
+    key(&f, KEY_CHAR, 'f');
+    focus_item(&f, "tools.team");
+    key(&f, KEY_RIGHT, 0);
+    int team = (g->current + 1) % g->team_count;
+    int points = g->points[team];
+    choose(&f, "tools.give");
+    assert_int_equal(g->points[team], points + 1);
+    assert_true(strlen(box_text(&f, "tools.status")) > 0);
+    focus_item(&f, "tools.points");
+    key(&f, KEY_LEFT, 0); /* -1: no 0 on the way */
+    assert_non_null(strstr(focused_value(&f), "1"));
+    choose(&f, "tools.take");
+    assert_int_equal(g->points[team], points);
+    focus_item(&f, "tools.space");
+    int to = (g->position[team] + 3) % f.app.def->space_count;
+    for (int i = 0; i < 3; i++) {
+        key(&f, KEY_RIGHT, 0);
+    }
+    choose(&f, "tools.move");
+    assert_int_equal(g->position[team], to);
+    check_layout(&f, 640, 480);
+    check_layout(&f, 1920, 1080);
+    for (int i = 0; i < 3; i++) {
+        choose(&f, "tools.undo");
+    }
+    assert_true(rules_state_hash(g) == start);
+    choose(&f, "tools.end");
+    assert_int_equal(ui_screen(f.ui), UI_SUMMARY);
+    assert_true(rules_is_over(g));
+    assert_int_equal(access(path, F_OK), -1);
+    key(&f, KEY_CHAR, 'f');
+    choose(&f, "tools.undo");
+    assert_false(rules_is_over(g));
+    assert_true(rules_state_hash(g) == start);
+    key(&f, KEY_ESCAPE, 0);
+    assert_int_equal(ui_screen(f.ui), UI_BOARD);
+    /* The autosave followed every undo: a new start resumes this very state. */
+    assert_int_equal(access(path, F_OK), 0);
+    fixture_close(&f);
+    fixture_open(&f, "es-MX", 100, true);
+    key(&f, KEY_ENTER, 0);
+    assert_true(rules_state_hash(ui_game(f.ui)) == start);
+    fixture_close(&f);
+    fixture_save_path = NULL;
+    remove(path);
+    remove(bak);
+}
+
+static void test_discussion_timer(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    /* Off by default: no countdown on the card. */
+    start_session(&f);
+    assert_true(play_until_any_card(&f));
+    assert_int_equal(ui_talk_seconds_left(f.ui), -1);
+    assert_int_equal(layout_find(layout(&f), "card.timer"), -1);
+    fixture_close(&f);
+    /* Two minutes, from the setup. */
+    fixture_open(&f, "es-MX", 100, true);
+    key(&f, KEY_ENTER, 0);
+    focus_item(&f, "setup.talk_timer");
+    key(&f, KEY_RIGHT, 0);
+    assert_int_equal(ui_settings(f.ui)->talk_minutes, 2);
+    choose(&f, "setup.start");
+    key(&f, KEY_ENTER, 0);
+    const GameState *g = ui_game(f.ui);
+    chimes = 0;
+    assert_true(play_until_any_card(&f));
+    assert_int_equal(ui_talk_seconds_left(f.ui), 120);
+    assert_non_null(strstr(box_text(&f, "card.timer"), "2:00"));
+    int wait = ui_wait_ms(f.ui, f.now);
+    assert_true(wait >= 20 && wait <= 1000);
+    check_layout(&f, 640, 480);
+    f.now += 60000;
+    ui_tick(f.ui, f.now);
+    assert_int_equal(ui_talk_seconds_left(f.ui), 60);
+    /* Under the pause it waits. */
+    key(&f, KEY_F1, 0);
+    f.now += 30000;
+    ui_tick(f.ui, f.now);
+    key(&f, KEY_F1, 0);
+    int left = ui_talk_seconds_left(f.ui);
+    assert_true(left >= 59 && left <= 60);
+    int before[GAMEDEF_MAX_TEAMS];
+    memcpy(before, g->points, sizeof before);
+    int turn = g->turn;
+    f.now += 61000;
+    ui_tick(f.ui, f.now);
+    /* A soft chime, once, and a calm line: no penalty, nothing moves on. */
+    assert_int_equal(ui_talk_seconds_left(f.ui), 0);
+    assert_int_equal(chimes, 1);
+    assert_string_equal(box_text(&f, "card.timer"), i18n_text(f.app.i18n, "card.timer_done"));
+    f.now += 60000;
+    ui_tick(f.ui, f.now);
+    assert_int_equal(chimes, 1);
+    assert_memory_equal(g->points, before, sizeof before);
+    assert_int_equal(g->turn, turn);
+    assert_int_equal(ui_screen(f.ui), UI_CARD);
+    /* The next card starts afresh. */
+    key(&f, KEY_CHAR, 'p');
+    assert_true(play_until_any_card(&f));
+    assert_int_equal(ui_talk_seconds_left(f.ui), 120);
+    remove(f.app.settings_path);
+    fixture_close(&f);
+}
+
+static void test_session_without_a_clock(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    key(&f, KEY_ENTER, 0);
+    focus_item(&f, "setup.minutes");
+    for (int i = 0; i < 30 && ui_settings(f.ui)->minutes != -1; i++) {
+        key(&f, KEY_LEFT, 0);
+    }
+    assert_int_equal(ui_settings(f.ui)->minutes, -1);
+    assert_string_equal(focused_value(&f), i18n_text(f.app.i18n, "setup.no_time_limit"));
+    choose(&f, "setup.start");
+    key(&f, KEY_ENTER, 0);
+    const GameState *g = ui_game(f.ui);
+    assert_int_equal(g->config.minutes, RULES_NO_CLOCK);
+    assert_int_equal(ui_session_minutes(f.ui), 0);
+    assert_int_equal(layout_find(layout(&f), "board.clock"), -1);
+    f.now += 3 * 3600 * 1000;
+    ui_tick(f.ui, f.now);
+    assert_false(g->time_up);
+    assert_false(rules_is_over(g));
+    Settings saved = settings_default();
+    assert_true(settings_load(&saved, f.app.settings_path));
+    assert_int_equal(saved.minutes, -1);
+    remove(f.app.settings_path);
+    fixture_close(&f);
+}
+
+static bool contains(const char *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; k > 0 && i + k <= n; i++) {
+        if (memcmp(hay + i, needle, k) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does any file directly in dir (or in its reports/ folder) hold needle? */
+static bool folder_mentions(const char *dir, const char *needle, char *which, size_t size)
+{
+    static const char *const subs[] = {"", "reports/"};
+    for (int s = 0; s < 2; s++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s%s", dir, subs[s]);
+        DIR *d = opendir(path);
+        if (d == NULL) {
+            continue;
+        }
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            char file[1000];
+            snprintf(file, sizeof file, "%s%s", path, e->d_name);
+            FILE *in = fopen(file, "rb");
+            if (in == NULL) {
+                continue;
+            }
+            static char buf[1 << 20];
+            size_t n = fread(buf, 1, sizeof buf - 1, in);
+            fclose(in);
+            buf[n] = '\0';
+            if (n > 0 && contains(buf, n, needle)) {
+                snprintf(which, size, "%s", file);
+                closedir(d);
+                return true;
+            }
+        }
+        closedir(d);
+    }
+    return false;
+}
+
+static int files_in(const char *dir)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        n += e->d_name[0] != '.';
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    return n;
+}
+
+static void expect_no_team_names(Fixture *f, const char *where)
+{
+    for (int t = 0; t < GAMEDEF_MAX_TEAMS; t++) {
+        char key_name[32], name[200], which[1000];
+        snprintf(key_name, sizeof key_name, "team.colour_%d", t);
+        I18nArg arg = {"colour", i18n_text(f->app.i18n, key_name)};
+        i18n_format(f->app.i18n, name, sizeof name, "team.name", &arg, 1);
+        if (folder_mentions(pref_dir, name, which, sizeof which)) {
+            fail_msg("%s: the team name \"%s\" was written to %s", where, name, which);
+        }
+    }
+}
+
+static void test_session_report_and_nothing_identifying(void **state)
+{
+    (void)state;
+    char reports[400], path[400], bak[420];
+    snprintf(reports, sizeof reports, "%sreports/", pref_dir);
+    mkdir(reports, 0700);
+    snprintf(path, sizeof path, "%ssession-anon.save", pref_dir);
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    fixture_save_path = path;
+    fixture_report_dir = reports;
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    start_session(&f);
+    for (int i = 0; i < 60; i++) {
+        Input in = ui_suggest_input(f.ui);
+        push_input(&in);
+        pump(&f);
+    }
+    /* Mid-session: the settings, the save and its backup hold no team name. */
+    assert_int_equal(access(path, F_OK), 0);
+    expect_no_team_names(&f, "during the session");
+    assert_int_equal(files_in(reports), 0);
+    key(&f, KEY_CHAR, 'f');
+    choose(&f, "tools.end");
+    assert_int_equal(ui_screen(f.ui), UI_SUMMARY);
+    /* The report, as JSON and Markdown in the user's folder; the summary says where. */
+    const char *md = ui_report_path(f.ui);
+    assert_true(strncmp(md, reports, strlen(reports)) == 0);
+    assert_int_equal(access(md, F_OK), 0);
+    char json[4300];
+    snprintf(json, sizeof json, "%.*sjson", (int)(strlen(md) - 2), md);
+    assert_int_equal(access(json, F_OK), 0);
+    const char *name = strrchr(md, '/') + 1;
+    assert_non_null(strstr(box_text(&f, "summary.report"), name));
+    check_layout(&f, 640, 480);
+    check_layout(&f, 1920, 1080);
+    SessionReport report;
+    PackErrors errors;
+    pack_errors_init(&errors);
+    assert_true(report_read(json, &report, &errors));
+    pack_errors_clear(&errors);
+    const GameState *g = ui_game(f.ui);
+    assert_int_equal(report.team_count, g->team_count);
+    assert_int_equal(report.passes, g->stats.passes);
+    assert_int_equal(report.ended, REPORT_END_FACILITATOR);
+    assert_int_equal(files_in(reports), 2);
+    expect_no_team_names(&f, "after the session");
+    /* Undoing the end takes the early report back; the real end writes it again. */
+    key(&f, KEY_CHAR, 'f');
+    choose(&f, "tools.undo");
+    assert_int_equal(files_in(reports), 0);
+    choose(&f, "tools.end");
+    assert_int_equal(files_in(reports), 2);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_HELP);
+    key(&f, KEY_ENTER, 0);
+    assert_int_equal(ui_screen(f.ui), UI_TITLE);
+    fixture_close(&f);
+    fixture_save_path = NULL;
+    fixture_report_dir = NULL;
+    DIR *d = opendir(reports);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        char file[1000];
+        snprintf(file, sizeof file, "%s%s", reports, e->d_name);
+        if (e->d_name[0] != '.') {
+            remove(file);
+        }
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    rmdir(reports);
+    remove(path);
+    remove(bak);
+    remove(f.app.settings_path);
+}
+
+#ifndef _WIN32
+/* The child: a session played as fast as the keys go, with the autosave after every move; after
+ * each key it reports the state's hash down the pipe. It never draws. */
+static void kill_child(Fixture *f, const char *save, int fd)
+{
+    Settings s = f->app.settings;
+    s.reduce_motion = true;
+    s.teams = 4;
+    s.rounds = 30;
+    s.minutes = -1;
+    s.talk_minutes = 0;
+    UiDeps deps = {.render = f->render,
+                   .i18n = f->app.i18n,
+                   .pack = f->app.pack,
+                   .def = f->app.def,
+                   .save_path = save,
+                   .seed = 5};
+    Ui *ui = ui_create(&deps, &s);
+    uint64_t now = 1000;
+    for (;;) {
+        Input in = ui_suggest_input(ui);
+        now += 100;
+        ui_handle(ui, &in, now);
+        ui_tick(ui, now);
+        const GameState *g = ui_game(ui);
+        uint64_t h = g != NULL ? rules_state_hash(g) : 0;
+        if (write(fd, &h, sizeof h) != (ssize_t)sizeof h) {
+            _exit(1);
+        }
+        if (g != NULL && rules_is_over(g)) {
+            _exit(0);
+        }
+    }
+}
+
+static void test_power_cut_resumes_at_the_same_turn(void **state)
+{
+    (void)state;
+    char save[400], bak[420];
+    snprintf(save, sizeof save, "%ssession-kill.save", pref_dir);
+    snprintf(bak, sizeof bak, "%s.bak", save);
+    Fixture f;
+    fixture_open(&f, "es-MX", 100, true);
+    const GameDef *def = f.app.def;
+    unsigned seed = (unsigned)getpid();
+    srand(seed);
+    int killed = 0, ahead = 0;
+    /* Most of the child's time goes to the autosave (its writes and fsyncs), so most kills
+     * land in the middle of one. tests/save kills the save writer itself hundreds of times. */
+    for (int round = 0; round < 16; round++) {
+        remove(save);
+        remove(bak);
+        int p[2];
+        assert_int_equal(pipe(p), 0);
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            close(p[0]);
+            kill_child(&f, save, p[1]);
+            _exit(0);
+        }
+        close(p[1]);
+        int stop = 3 + rand() % 120, got = 0;
+        uint64_t h, last = 0;
+        while (got < stop && read(p[0], &h, sizeof h) == (ssize_t)sizeof h) {
+            last = h;
+            got++;
+        }
+        kill(pid, SIGKILL); /* the battery dies */
+        while (read(p[0], &h, sizeof h) == (ssize_t)sizeof h) {
+            last = h; /* what it managed to say before */
+            got++;
+        }
+        int status;
+        waitpid(pid, &status, 0);
+        close(p[0]);
+        SaveFile file;
+        char err[300];
+        if (save_read(save, &file, err, sizeof err) != SAVE_OK &&
+            save_read(bak, &file, err, sizeof err) != SAVE_OK) {
+            /* Killed before the first move, or the game was over: nothing to resume. */
+            assert_true(got <= 4 || !WIFSIGNALED(status));
+            continue;
+        }
+        killed++;
+        Replay replay;
+        GameState *st = malloc(sizeof *st);
+        char note[300];
+        assert_non_null(st);
+        if (save_restore(&file, def, &replay, st, note, sizeof note) != SAVE_OK) {
+            fail_msg("round %d (seed %u): the save does not restore: %s", round, seed, note);
+        }
+        save_file_free(&file);
+        uint64_t saved = rules_state_hash(st);
+        if (saved != last) {
+            /* Killed between the save and the report: the save is one move ahead. */
+            assert_int_equal(replay_run(&replay, def, replay.count - 1, st, NULL), STATUS_OK);
+            if (rules_state_hash(st) != last) {
+                fail_msg("round %d (seed %u): the save is neither the last state nor the one after",
+                         round, seed);
+            }
+            ahead++;
+        }
+        replay_free(&replay);
+        free(st);
+        /* Start again: Resume is there, and the game is the saved one, at the same turn. */
+        fixture_save_path = save;
+        ui_destroy(f.ui);
+        UiDeps deps = {.render = f.render,
+                       .i18n = f.app.i18n,
+                       .pack = f.app.pack,
+                       .def = f.app.def,
+                       .save_path = save,
+                       .seed = 9};
+        Settings s = f.app.settings;
+        s.reduce_motion = true;
+        f.ui = ui_create(&deps, &s);
+        layout(&f);
+        assert_string_equal(focused_label(&f), i18n_text(f.app.i18n, "title.resume"));
+        key(&f, KEY_ENTER, 0);
+        assert_non_null(ui_game(f.ui));
+        assert_true(rules_state_hash(ui_game(f.ui)) == saved);
+        fixture_save_path = NULL;
+    }
+    printf("power cuts: %d resumed (%d a move ahead of the last report), seed %u\n", killed, ahead,
+           seed);
+    assert_true(killed >= 12);
+    fixture_close(&f);
+    remove(save);
+    remove(bak);
+}
+#endif
+
+/* A test that failed half-way leaves none of its hooks to the next. */
+static int reset_hooks(void **state)
+{
+    (void)state;
+    fixture_save_path = NULL;
+    fixture_report_dir = NULL;
+    fixture_pack_path = NULL;
+    fixture_settings = NULL;
+    return 0;
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -1042,6 +2244,22 @@ int main(void)
         cmocka_unit_test(test_text_fit),
         cmocka_unit_test(test_settings_file),
         cmocka_unit_test(test_settings_screen_changes_and_saves),
+        cmocka_unit_test_setup(test_ground_rules_from_pause_with_the_packs_own, reset_hooks),
+        cmocka_unit_test_setup(test_setup_filters_and_card_review, reset_hooks),
+        cmocka_unit_test_setup(test_topic_without_cards_is_an_open_talk, reset_hooks),
+        cmocka_unit_test_setup(test_pass_and_skip_keep_every_teams_points, reset_hooks),
+        cmocka_unit_test_setup(test_pause_and_help_on_the_facilitator_screens, reset_hooks),
+        cmocka_unit_test_setup(test_breathing_guide, reset_hooks),
+        cmocka_unit_test_setup(test_help_warns_the_facilitator, reset_hooks),
+        cmocka_unit_test_setup(test_facilitator_guide_in_the_game, reset_hooks),
+        cmocka_unit_test_setup(test_guide_markdown, reset_hooks),
+        cmocka_unit_test_setup(test_undo_restores_the_state, reset_hooks),
+        cmocka_unit_test_setup(test_discussion_timer, reset_hooks),
+        cmocka_unit_test_setup(test_session_without_a_clock, reset_hooks),
+        cmocka_unit_test_setup(test_session_report_and_nothing_identifying, reset_hooks),
+#ifndef _WIN32
+        cmocka_unit_test_setup(test_power_cut_resumes_at_the_same_turn, reset_hooks),
+#endif
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
