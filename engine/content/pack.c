@@ -467,7 +467,9 @@ static void build_free(PackBuild *b)
     free(b->decks);
     free(b->cards);
     for (int i = 0; i < b->strings_count; i++) {
-        i18n_table_destroy(b->strings[i].table);
+        if (!b->strings[i].moved) {
+            i18n_table_destroy(b->strings[i].table);
+        }
     }
     free(b->strings);
     free(b->helplines);

@@ -73,6 +73,8 @@ char *content_read_file(Ctx *ctx, const char *root, const char *root_real, const
 /* Checks that text is valid UTF-8 without NUL bytes; reports the first problem at
  * line:column. */
 bool content_check_utf8(Ctx *ctx, const char *text, size_t size);
+/* The same check, silent: is text valid UTF-8 without NUL bytes? */
+bool content_utf8_is_valid(const char *text, size_t size);
 /* Pre-scans (UTF-8, control characters in strings, depth), then parses JSON; syntax errors
  * are reported at line:column. Returns NULL after reporting. */
 cJSON *content_parse_json(Ctx *ctx, const char *text, size_t size);
@@ -153,6 +155,7 @@ typedef struct BStrings {
     const char *tag;
     const char *file;
     StringTable *table;
+    bool moved; /* the Pack owns table now (build_check_strings) */
 } BStrings;
 
 typedef struct BHelplines {
@@ -224,6 +227,16 @@ void build_read_locales(PackBuild *b, const char *dir, const char *dir_real,
                         const char *const *locales, int locale_count);
 /* Flattens an i18next JSON tree into table; returns false after reporting. */
 bool strings_flatten(Ctx *ctx, const cJSON *root, StringTable *table);
+/* Reads a locale file's text into a new table for tag: in one pass when the file is well
+ * formed, else through content_parse_json() and strings_flatten(), which report every
+ * problem. Returns NULL when the text is not JSON; *flattened is false when strings_flatten()
+ * found problems (the table then holds the strings it could read). */
+StringTable *strings_read(Ctx *ctx, const char *text, size_t size, const char *tag,
+                          bool *flattened);
+/* strings_read()'s fast path alone: fills table and returns true when text is a well-formed
+ * locale file that the checked path reads without a problem; false when it gives up (table
+ * then holds part of the strings). tests/content/test_strings_fast.c holds it to that. */
+bool strings_read_fast(const char *text, size_t size, StringTable *table);
 /* Checks every string of the build against the resolved Pack; fills the Pack's coverage. */
 void build_check_strings(PackBuild *b, Pack *pack);
 

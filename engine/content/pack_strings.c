@@ -63,15 +63,246 @@ bool strings_flatten(Ctx *ctx, const cJSON *root, StringTable *table)
     return flatten(ctx, root, NULL, table);
 }
 
+/* ---- The fast path -------------------------------------------------------------------------
+ * A locale file is one object of objects and strings. Parsing it through a cJSON tree (a
+ * malloc per value and per key, then a walk and a free of the tree) was most of the time of
+ * loading a large pack, so a well-formed file is read in one pass straight into the table.
+ * The fast path accepts only what the checked path (content_parse_json, then flatten) accepts
+ * and gives the same table; on anything else (a syntax error, an array, a number, a duplicate,
+ * a limit, an unusual escape) it gives up, and the checked path reads the file again and
+ * reports every problem with its place. */
+
+typedef struct Fast {
+    const char *p, *end;
+    StringTable *table;
+    char key[256];
+    char value[PACK_LIMIT_STRING + 1];
+    int depth;
+} Fast;
+
+static bool fast_space(Fast *f)
+{
+    while (f->p < f->end && (*f->p == ' ' || *f->p == '\n' || *f->p == '\r' || *f->p == '\t')) {
+        f->p++;
+    }
+    return f->p < f->end;
+}
+
+static int fast_hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0) {
+            return -1;
+        }
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* Reads the string at f->p (at its opening quote) into out (NUL-terminated, at most max bytes);
+ * the text is known to be valid UTF-8. Returns its length, or -1 to give up. */
+static long fast_string(Fast *f, char *out, size_t max)
+{
+    size_t n = 0;
+    const char *p = f->p + 1;
+    for (;;) {
+        const char *run = p;
+        /* Eight bytes at a time while none is '"', '\\' or a control character. */
+        while (p + 8 <= f->end) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+            uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+            uint64_t stop =
+                ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | ((w - ones * 0x20) & ~w);
+            if ((stop & highs) != 0) {
+                break;
+            }
+            p += 8;
+        }
+        while (p < f->end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) {
+            p++;
+        }
+        size_t len = (size_t)(p - run);
+        if (p >= f->end || (unsigned char)*p < 0x20 || n + len > max) {
+            return -1;
+        }
+        memcpy(out + n, run, len);
+        n += len;
+        if (*p == '"') {
+            break;
+        }
+        /* An escape. */
+        if (p + 1 >= f->end) {
+            return -1;
+        }
+        char c = p[1];
+        const char *simple = strchr("\"\\/bfnrt", c);
+        if (simple != NULL && c != '\0') {
+            static const char decoded[] = "\"\\/\b\f\n\r\t";
+            if (n + 1 > max) {
+                return -1;
+            }
+            out[n++] = decoded[simple - "\"\\/bfnrt"];
+            p += 2;
+            continue;
+        }
+        if (c != 'u' || p + 6 > f->end) {
+            return -1;
+        }
+        long cp = fast_hex4(p + 2);
+        p += 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            long low = p + 6 <= f->end && p[0] == '\\' && p[1] == 'u' ? fast_hex4(p + 2) : -1;
+            if (low < 0xDC00 || low > 0xDFFF) {
+                return -1;
+            }
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            p += 6;
+        } else if (cp <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) {
+            return -1; /* \u0000 would end the C string; a lone low surrogate is an error */
+        }
+        unsigned char u[4];
+        size_t k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (k == 1) {
+            u[0] = (unsigned char)cp;
+        } else {
+            static const unsigned char lead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
+            for (size_t i = k - 1; i > 0; i--) {
+                u[i] = (unsigned char)(0x80 | (cp & 0x3F));
+                cp >>= 6;
+            }
+            u[0] = (unsigned char)(lead[k] | cp);
+        }
+        if (n + k > max) {
+            return -1;
+        }
+        memcpy(out + n, u, k);
+        n += k;
+    }
+    out[n] = '\0';
+    f->p = p + 1;
+    return (long)n;
+}
+
+/* The object at f->p, its keys under the first key_len bytes of f->key. */
+static bool fast_object(Fast *f, size_t key_len)
+{
+    if (++f->depth > PACK_LIMIT_DEPTH) {
+        return false;
+    }
+    f->p++; /* '{' */
+    if (!fast_space(f)) {
+        return false;
+    }
+    if (*f->p == '}') {
+        f->p++;
+        f->depth--;
+        return true;
+    }
+    for (;;) {
+        if (*f->p != '"') {
+            return false;
+        }
+        size_t at = key_len > 0 ? key_len + 1 : 0;
+        if (key_len > 0) {
+            f->key[key_len] = '.';
+        }
+        long n = fast_string(f, f->key + at, sizeof f->key - 1 - at);
+        if (n <= 0 || at + (size_t)n >= 256 || (long)strlen(f->key + at) != n) {
+            return false; /* empty, too long (flatten's messages), or holding a NUL */
+        }
+        size_t len = at + (size_t)n;
+        if (!fast_space(f) || *f->p != ':') {
+            return false;
+        }
+        f->p++;
+        if (!fast_space(f)) {
+            return false;
+        }
+        if (*f->p == '{') {
+            if (!fast_object(f, len)) {
+                return false;
+            }
+        } else if (*f->p == '"') {
+            long v = fast_string(f, f->value, PACK_LIMIT_STRING);
+            if (v < 0 || i18n_table_count(f->table) >= PACK_LIMIT_KEYS ||
+                i18n_table_set(f->table, f->key, f->value)) {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        if (!fast_space(f)) {
+            return false;
+        }
+        if (*f->p == '}') {
+            f->p++;
+            f->depth--;
+            return true;
+        }
+        if (*f->p != ',') {
+            return false;
+        }
+        f->p++;
+        if (!fast_space(f)) {
+            return false;
+        }
+    }
+}
+
+bool strings_read_fast(const char *text, size_t size, StringTable *table)
+{
+    Fast *f = content_xrealloc(NULL, sizeof *f);
+    f->p = text;
+    f->end = text + size;
+    f->table = table;
+    f->depth = 0;
+    f->key[0] = '\0';
+    if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        f->p += 3;
+    }
+    bool ok =
+        content_utf8_is_valid(text, size) && fast_space(f) && *f->p == '{' && fast_object(f, 0);
+    ok = ok && (!fast_space(f) || f->p == f->end);
+    free(f);
+    return ok;
+}
+
+StringTable *strings_read(Ctx *ctx, const char *text, size_t size, const char *tag, bool *flattened)
+{
+    StringTable *table = i18n_table_create(tag);
+    if (strings_read_fast(text, size, table)) {
+        *flattened = true;
+        return table;
+    }
+    i18n_table_destroy(table);
+    cJSON *root = content_parse_json(ctx, text, size);
+    if (!root) {
+        *flattened = false;
+        return NULL;
+    }
+    table = i18n_table_create(tag);
+    *flattened = strings_flatten(ctx, root, table);
+    cJSON_Delete(root);
+    return table;
+}
+
 StringTable *pack_strings_load(const char *path, const char *tag, PackErrors *errors)
 {
     Ctx ctx = {errors, path, 0};
     char dir[4096];
     char real[4096];
     StringTable *table = NULL;
-    cJSON *root = NULL;
     char *text = NULL;
     size_t size = 0;
+    bool flattened = false;
     const char *slash = strrchr(path, '/');
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (!realpath(dir, real)) {
@@ -80,19 +311,13 @@ StringTable *pack_strings_load(const char *path, const char *tag, PackErrors *er
     }
     text = content_read_file(&ctx, dir, real, slash ? slash + 1 : path, PACK_LIMIT_JSON_BYTES, true,
                              &size);
-    if (!text || !(root = content_parse_json(&ctx, text, size))) {
-        goto fail;
-    }
-    table = i18n_table_create(tag);
-    if (!strings_flatten(&ctx, root, table)) {
+    if (!text || !(table = strings_read(&ctx, text, size, tag, &flattened)) || !flattened) {
         goto fail;
     }
     free(text);
-    cJSON_Delete(root);
     return table;
 fail:
     free(text);
-    cJSON_Delete(root);
     i18n_table_destroy(table);
     return NULL;
 }
@@ -107,18 +332,16 @@ void build_read_locales(PackBuild *b, const char *dir, const char *dir_real,
         size_t size = 0;
         char *text =
             content_read_file(&ctx, dir, dir_real, rel, PACK_LIMIT_JSON_BYTES, true, &size);
-        cJSON *root = text ? content_parse_json(&ctx, text, size) : NULL;
+        bool flattened = false;
+        StringTable *table = text ? strings_read(&ctx, text, size, locales[i], &flattened) : NULL;
         free(text);
-        if (root) {
-            StringTable *table = i18n_table_create(locales[i]);
-            strings_flatten(&ctx, root, table);
-            cJSON_Delete(root);
+        if (table) {
             if (b->strings_count == b->strings_cap) {
                 b->strings_cap = b->strings_cap ? b->strings_cap * 2 : 8;
                 b->strings =
                     content_xrealloc(b->strings, (size_t)b->strings_cap * sizeof *b->strings);
             }
-            b->strings[b->strings_count++] = (BStrings){locales[i], ctx.file, table};
+            b->strings[b->strings_count++] = (BStrings){locales[i], ctx.file, table, false};
         }
         b->error_count += ctx.error_count;
     }
@@ -372,6 +595,24 @@ enum {
     FIT_GROUND_RULE = PACK_FIT_GROUND_RULE
 };
 
+/* a + b + c into out (512 bytes), cut to fit; cheaper than snprintf for the ~60,000 keys a
+ * 10,000-card pack expects. */
+static const char *key3(char *out, const char *a, const char *b, const char *c)
+{
+    size_t at = 0;
+    const char *parts[3] = {a, b, c};
+    for (int i = 0; i < 3; i++) {
+        size_t n = strlen(parts[i]);
+        if (n > 511 - at) {
+            n = 511 - at;
+        }
+        memcpy(out + at, parts[i], n);
+        at += n;
+    }
+    out[at] = '\0';
+    return out;
+}
+
 static void collect_expected(PackBuild *b, const Pack *pack, Expects *e)
 {
     const GameDef *def = &pack->def;
@@ -402,20 +643,19 @@ static void collect_expected(PackBuild *b, const Pack *pack, Expects *e)
         const Card *card = &def->cards[c];
         const PackCardInfo *info = &pack->card_info[c];
         for (int n = 0; n < info->content_note_count; n++) {
-            snprintf(key, sizeof key, "content_note.%s", info->content_notes[n]);
+            key3(key, "content_note.", info->content_notes[n], "");
             expect(b, e, key, "a content note tag a card uses", true, FIT_CONTENT_NOTE, false);
         }
-        snprintf(key, sizeof key, "card.%s.prompt", card->id);
-        expect(b, e, key, "every card has a prompt", true, FIT_PROMPT, true);
-        snprintf(key, sizeof key, "card.%s.note", card->id);
-        expect(b, e, key, "", false, FIT_NOTE, false);
+        expect(b, e, key3(key, "card.", card->id, ".prompt"), "every card has a prompt", true,
+               FIT_PROMPT, true);
+        expect(b, e, key3(key, "card.", card->id, ".note"), "", false, FIT_NOTE, false);
         bool needs_explain = card->kind == CARD_MYTH_FACT || card->kind == CARD_ACTION;
-        snprintf(key, sizeof key, "card.%s.explain", card->id);
+        key3(key, "card.", card->id, ".explain");
         expect(b, e, key,
                card->kind == CARD_MYTH_FACT ? "a myth_fact card explains its answer"
                                             : "an action card says why",
                needs_explain, FIT_ANSWER, false);
-        snprintf(key, sizeof key, "card.%s.answer", card->id);
+        key3(key, "card.", card->id, ".answer");
         expect(b, e, key, "a scenario card reveals guidance", card->kind == CARD_SCENARIO,
                FIT_ANSWER, false);
         for (int o = 1; o <= card->options; o++) {
@@ -487,13 +727,38 @@ void build_check_strings(PackBuild *b, Pack *pack)
     const char **top_file = arena_alloc(b->arena, (size_t)pack->locale_count * sizeof(char *) + 1);
     const StringTable *source = NULL;
     for (int l = 0; l < pack->locale_count; l++) {
+        bool is_source = strcmp(pack->locales[l], source_tag) == 0;
+        int layers = 0;
+        int only = -1;
+        for (int s = 0; s < b->strings_count; s++) {
+            if (strcmp(b->strings[s].tag, pack->locales[l]) == 0) {
+                layers++;
+                only = s;
+            }
+        }
+        bool empty = false;
+        for (int i = 0;
+             layers == 1 && !is_source && !empty && i < i18n_table_count(b->strings[only].table);
+             i++) {
+            empty = *i18n_table_value(b->strings[only].table, i) == '\0';
+        }
+        if (layers == 1 && !empty) {
+            /* One file and nothing to leave out (a pack without overlays): the Pack takes the
+             * file's table as it is instead of a copy. */
+            pack->tables[l] = b->strings[only].table;
+            b->strings[only].moved = true;
+            top_file[l] = b->strings[only].file;
+            if (is_source) {
+                source = pack->tables[l];
+            }
+            continue;
+        }
         StringTable *merged = i18n_table_create(pack->locales[l]);
         for (int s = 0; s < b->strings_count; s++) {
             if (strcmp(b->strings[s].tag, pack->locales[l]) != 0) {
                 continue;
             }
             const StringTable *t = b->strings[s].table;
-            bool is_source = strcmp(pack->locales[l], source_tag) == 0;
             for (int i = 0; i < i18n_table_count(t); i++) {
                 /* An empty text in a translation is one not translated yet (as in PO files,
                  * Weblate and Crowdin): it falls back instead of showing nothing. */
@@ -536,7 +801,10 @@ void build_check_strings(PackBuild *b, Pack *pack)
             if (x >= 0 && !*value && e.items[x].required) {
                 ctx_warn(&ctx, key, "empty string");
             }
-            size_t chars = content_utf8_length(value);
+            /* Characters are never more than bytes: count them only when it can matter. */
+            size_t chars = x >= 0 && e.items[x].fit && strlen(value) > (size_t)e.items[x].fit
+                               ? content_utf8_length(value)
+                               : 0;
             if (x >= 0 && e.items[x].fit && chars > (size_t)e.items[x].fit) {
                 if (e.items[x].fit_error) {
                     ctx_error(&ctx, key,
