@@ -1703,9 +1703,10 @@ static void build_keys(B *b)
 {
     Ui *ui = b->ui;
     static const char *const keys[] = {
-        "keys.roll",     "keys.card_done",  "keys.pass",  "keys.skip",  "keys.reveal",
-        "keys.note",     "keys.vote",       "keys.claim", "keys.pause", "keys.help",
-        "keys.key_help", "keys.fullscreen", "keys.next",  "keys.back",  "keys.menu",
+        "keys.roll", "keys.card_done", "keys.pass",     "keys.skip",       "keys.reveal",
+        "keys.note", "keys.vote",      "keys.claim",    "keys.pause",      "keys.resume",
+        "keys.help", "keys.tools",     "keys.key_help", "keys.fullscreen", "keys.next",
+        "keys.back", "keys.scroll",    "keys.menu",
     };
     int rows = (int)(sizeof keys / sizeof keys[0]);
     int bg = screen_bg(b, b->t.bg);

@@ -409,6 +409,8 @@ static void test_menus_and_overlays_fit(void **state)
     }
 }
 
+static int count_boxes(const Layout *l, const char *name);
+
 /* ---- Pause, help and key help from every screen -----------------------------------------------
  */
 
@@ -437,6 +439,7 @@ static void expect_overlays(Fixture *f)
     assert_int_equal(ui_screen(f->ui), before);
     key(f, KEY_CHAR, '?');
     assert_int_equal(ui_screen(f->ui), UI_KEYS);
+    assert_int_equal(count_boxes(layout(f), "keys.what"), 18);
     key(f, KEY_F2, 0);
     assert_int_equal(ui_screen(f->ui), before);
 }
@@ -1222,6 +1225,7 @@ static void test_setup_filters_and_card_review(void **state)
     const GameDef *def = f.app.def;
     key(&f, KEY_ENTER, 0);
     assert_int_equal(ui_screen(f.ui), UI_SETUP);
+    check_layout(&f, 640, 480); /* eleven items in the smallest window */
     /* Age band 12 to 14, intensity 1 (light) at most, with the arrows. */
     focus_item(&f, "setup.age_band");
     for (int i = 0; i < 4; i++) {
