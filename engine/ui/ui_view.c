@@ -1861,11 +1861,10 @@ static void card_facts(B *b, const Card *card, char *out, size_t size)
     snprintf(out, size, "%s \xC2\xB7 %s \xC2\xB7 %s", kind, age, level);
 }
 
-static void review_details(B *b, int parent, Rect r, int card_index)
+static void review_details(B *b, int parent, Rect r, int card_index, bool out)
 {
     Ui *ui = b->ui;
     const Card *card = &ui->def->cards[card_index];
-    bool out = ui_card_is_excluded(ui, card_index);
     int panel = frame(b, parent, r, b->t.panel, rgb(card_colour(ui, card)), hf(b, 0.005f),
                       hf(b, 0.012f), "review.details");
     int pad = hf(b, 0.015f);
@@ -1937,9 +1936,12 @@ static void build_review(B *b)
     int m = hf(b, 0.03f);
     title_text(b, bg, rect(m, hf(b, 0.015f), b->w - 2 * m, hf(b, 0.085f)),
                ui_tr(ui, "setup.review_title"));
+    /* Every card listed passes the filters, so one the session config leaves out is one the
+     * facilitator left out (a bit per card: quick for a pack of thousands). */
+    GameConfig cfg = ui_setup_config(ui);
     int in_play = 0, n = ui->review_count;
     for (int i = 0; i < n; i++) {
-        in_play += !ui_card_is_excluded(ui, ui->review[i]);
+        in_play += rules_card_is_enabled(&cfg, def, ui->review[i]);
     }
     char buf[600], s1[16], s2[16];
     snprintf(s1, sizeof s1, "%d", in_play);
@@ -1989,7 +1991,7 @@ static void build_review(B *b)
         int i = ui->review_scroll + k;
         int c = ui->review[i];
         const Card *card = &def->cards[c];
-        bool out = ui_card_is_excluded(ui, c), f = i == focus;
+        bool out = !rules_card_is_enabled(&cfg, def, c), f = i == focus;
         Rect r = rect(list.x, list.y + k * (rh + rgap), list.w, rh);
         int box = frame(b, bg, r, f ? b->t.raised_focus : b->t.raised, f ? b->t.accent : b->t.line,
                         f ? focus_w(b) : 1, hf(b, 0.008f), "review.item");
@@ -2017,7 +2019,8 @@ static void build_review(B *b)
              sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 2 / 3, out ? b->t.accent : b->t.text,
              ALIGN_END, ALIGN_CENTER, "review.item.state");
     }
-    review_details(b, bg, details, ui->review[focus]);
+    review_details(b, bg, details, ui->review[focus],
+                   !rules_card_is_enabled(&cfg, def, ui->review[focus]));
 }
 
 static FontRole guide_font(GuideKind k)
