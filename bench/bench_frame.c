@@ -9,10 +9,11 @@
  * SDL_RENDER_DRIVER=software under Xvfb). Time is stepped by hand, 16 ms a frame, so the
  * animations have the same frames on every machine; each frame is timed on the clock: the
  * ui's tick and layout, every draw call and the present, as the game's loop does them.
- * Prints one line per frame for tools/bench to collect:
- *     move_ms T     a frame while the dice roll and a token walks
- *     card_ms T     the first frame of a card, after the move
- *     reveal_ms T   the frame after R shows a myth-or-fact or scenario answer
+ * Prints one line per frame for tools/bench to collect, with its wall-clock time and the CPU
+ * time of the thread (which a busy machine does not inflate):
+ *     move_ms T CPU     a frame while the dice roll and a token walks
+ *     card_ms T CPU     the first frame of a card, after the move
+ *     reveal_ms T CPU   the frame after R shows a myth-or-fact or scenario answer
  * and at the end "text_cache_kb K" (line textures kept) and "peak_kb K" (VmHWM).
  */
 #include "game.h"
@@ -36,10 +37,10 @@ typedef struct Bench {
     int w, h;
 } Bench;
 
-static double clock_ms(void)
+static double clock_ms(clockid_t clock)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
@@ -60,16 +61,25 @@ static long status_kb(const char *field)
     return kb;
 }
 
-/* One frame as the game's loop makes it; returns its time in ms. */
-static double frame(Bench *b)
+typedef struct Took {
+    double wall, cpu; /* ms */
+} Took;
+
+/* One frame as the game's loop makes it. */
+static Took frame(Bench *b)
 {
-    double t0 = clock_ms();
+    double t0 = clock_ms(CLOCK_MONOTONIC), c0 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
     ui_tick(b->ui, b->now);
     render_draw_layout(b->render, ui_layout(b->ui, b->w, b->h, b->now));
     SDL_RenderPresent(b->win.renderer);
-    double t1 = clock_ms();
+    Took t = {clock_ms(CLOCK_MONOTONIC) - t0, clock_ms(CLOCK_THREAD_CPUTIME_ID) - c0};
     SDL_PumpEvents(); /* keep the window answering the X server */
-    return t1 - t0;
+    return t;
+}
+
+static void print(const char *what, Took t)
+{
+    printf("%s %.3f %.3f\n", what, t.wall, t.cpu);
 }
 
 static void press(Bench *b, Input in)
@@ -156,15 +166,15 @@ int main(int argc, char **argv)
         if (roll) {
             moves++;
             while (ui_is_animating(b.ui)) {
-                printf("move_ms %.3f\n", frame(&b));
+                print("move_ms", frame(&b));
                 b.now += 16;
             }
-            double t = frame(&b);
+            Took t = frame(&b);
             if (ui_screen(b.ui) == UI_CARD) {
-                printf("card_ms %.3f\n", t);
+                print("card_ms", t);
             }
         } else if (reveal) {
-            printf("reveal_ms %.3f\n", frame(&b));
+            print("reveal_ms", frame(&b));
         } else {
             frame(&b);
         }

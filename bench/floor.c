@@ -5,9 +5,9 @@
  *
  *     floor FONT.ttf [--once]
  *
- * Like the game with RUTAS_BENCH_LOG=FILE set, it appends "NS floor -" (CLOCK_MONOTONIC in
- * nanoseconds) to FILE right after the first SDL_RenderPresent, then it waits for the window
- * to be closed (or SIGTERM), as a game would; with --once it quits at once instead.
+ * Like the game with RUTAS_BENCH_LOG=FILE set, it appends "NS floor - CPU" (CLOCK_MONOTONIC
+ * and its CPU time, in nanoseconds) to FILE right after the first SDL_RenderPresent, then it waits
+ * for the window to be closed (or SIGTERM), as a game would; with --once it quits at once instead.
  */
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -49,9 +49,11 @@ int main(int argc, char **argv)
     const char *path = getenv("RUTAS_BENCH_LOG");
     FILE *log = path != NULL ? fopen(path, "a") : NULL;
     if (log != NULL) {
-        struct timespec ts;
+        struct timespec ts, cpu;
         clock_gettime(CLOCK_MONOTONIC, &ts);
-        fprintf(log, "%lld floor -\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+        fprintf(log, "%lld floor - %lld\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec,
+                (long long)cpu.tv_sec * 1000000000LL + cpu.tv_nsec);
         fclose(log);
     }
     bool once = argc > 2 && strcmp(argv[2], "--once") == 0;

@@ -16,9 +16,10 @@
 #include <time.h>
 
 /* RUTAS_BENCH_LOG=FILE (tools/bench, docs/performance.md): after every presented frame the
- * game appends "NS SCREEN KEY" to FILE: CLOCK_MONOTONIC in nanoseconds, the screen shown and
- * the key ui_suggest_input() would press next. The benchmarks time start-up from it and play
- * whole sessions from outside with X input. Unset (the default), it costs one getenv(). */
+ * game appends "NS SCREEN KEY CPU" to FILE: CLOCK_MONOTONIC in nanoseconds, the screen shown,
+ * the key ui_suggest_input() would press next and the CPU time used so far (nanoseconds). The
+ * benchmarks time start-up from it and play whole sessions from outside with X input. Unset (the
+ * default), it costs one getenv(). */
 static FILE *bench_log_open(void)
 {
     const char *path = getenv("RUTAS_BENCH_LOG");
@@ -27,8 +28,9 @@ static FILE *bench_log_open(void)
 
 static void bench_log_frame(FILE *log, const Ui *ui)
 {
-    struct timespec ts;
+    struct timespec ts, cpu;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
     Input in = ui_suggest_input(ui);
     char key[8] = "enter";
     if (in.key == KEY_SPACE) {
@@ -38,14 +40,16 @@ static void bench_log_frame(FILE *log, const Ui *ui)
     } else if (in.key == KEY_CHAR) {
         snprintf(key, sizeof key, "%c", in.ch);
     }
-    fprintf(log, "%lld %s %s\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec,
-            ui_screen_name(ui_screen(ui)), key);
+    fprintf(log, "%lld %s %s %lld\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec,
+            ui_screen_name(ui_screen(ui)), key, (long long)cpu.tv_sec * 1000000000LL + cpu.tv_nsec);
     fflush(log);
 }
 
+/* user is the Audio ** of game_run(): the device is opened after the first frame, and until
+ * then (or without a device) there is nothing to play. */
 static void play_sound(void *user, const Event *event)
 {
-    Audio *audio = user;
+    Audio *audio = *(Audio **)user;
     if (event == NULL) {
         audio_play(audio, AUDIO_CUE_REVEAL);
     } else {
@@ -56,7 +60,7 @@ static void play_sound(void *user, const Event *event)
 static void play_cue(void *user, UiCue cue)
 {
     if (cue == UI_CUE_CHIME) {
-        audio_play(user, AUDIO_CUE_CHIME);
+        audio_play(*(Audio **)user, AUDIO_CUE_CHIME);
     }
 }
 
@@ -101,10 +105,6 @@ int game_run(const AppOptions *options)
         fprintf(stderr, "rutas: %s\n", err);
         goto done;
     }
-    char sounds[4300];
-    snprintf(sounds, sizeof sounds, "%s/assets/sounds", app.data_dir);
-    AudioSettings volumes = {app.settings.sound_percent, app.settings.music_percent};
-    audio = audio_open(sounds, &volumes, NULL, 0);
     UiDeps deps = {
         .render = render,
         .i18n = app.i18n,
@@ -115,7 +115,7 @@ int game_run(const AppOptions *options)
         .seed = options->has_seed ? options->seed : (uint64_t)time(NULL),
         .sound = play_sound,
         .cue = play_cue,
-        .sound_user = audio,
+        .sound_user = &audio,
         .report_dir = app.has_pref ? app.pref_dir : NULL,
         .pack_dirs = (const char *const *)app.pack_list,
         .pack_dir_count = app.pack_count,
@@ -138,7 +138,14 @@ int game_run(const AppOptions *options)
                 bench_log_frame(bench_log, ui);
             }
             if (!sounds_loaded) {
-                /* After the first frame, so start-up shows the title as soon as it can. */
+                /* After the first frame, so start-up shows the title as soon as it can:
+                 * opening the device (ALSA, PulseAudio) and reading the sounds took longer
+                 * than drawing the title (docs/performance.md). */
+                char sounds[4300];
+                snprintf(sounds, sizeof sounds, "%s/assets/sounds", app.data_dir);
+                AudioSettings volumes = {ui_settings(ui)->sound_percent,
+                                         ui_settings(ui)->music_percent};
+                audio = audio_open(sounds, &volumes, NULL, 0);
                 audio_load_all(audio);
                 sounds_loaded = true;
             }

@@ -262,6 +262,12 @@ int cmd_screenshot(int argc, char **argv)
                    .pack_search = &app.search};
     ui = ui_create(&deps, &settings);
     uint64_t now = 0;
+    if (!platform_size_is_laid_out(w, h)) {
+        /* As the game does with such a window: lay out at the nearest size the screens are
+         * made for and let the renderer scale the picture to fit. */
+        platform_layout_size(w, h, &w, &h);
+        SDL_RenderSetLogicalSize(sdl, w, h);
+    }
     ui_layout(ui, w, h, now);
     if (!drive(ui, app.i18n, (UiScreen)target, card_kind, &now)) {
         fprintf(stderr, "rutas screenshot: could not reach the %s screen with seed %llu\n", screen,

@@ -84,6 +84,19 @@ static Key key_from_sym(SDL_Keycode sym, char *ch)
     return KEY_NONE;
 }
 
+/* A touch comes as a fraction of the window, which a driver may hand over a little outside
+ * 0..1, or as no number at all; a float that does not fit an int must never be converted. */
+static bool finger_pixel(float at, int size, int *out)
+{
+    if (at != at) {
+        return false; /* NaN */
+    }
+    at = at < 0.0f ? 0.0f : at > 1.0f ? 1.0f : at;
+    int px = (int)(at * (float)(size > 0 ? size : 0));
+    *out = px >= size ? (size > 0 ? size - 1 : 0) : px;
+    return true;
+}
+
 Input platform_translate_event(const SDL_Event *event, int w, int h)
 {
     Input in = {0};
@@ -127,9 +140,9 @@ Input platform_translate_event(const SDL_Event *event, int w, int h)
         in.y = event->wheel.y;
         break;
     case SDL_FINGERDOWN:
-        in.kind = INPUT_POINTER;
-        in.x = (int)(event->tfinger.x * (float)w);
-        in.y = (int)(event->tfinger.y * (float)h);
+        if (finger_pixel(event->tfinger.x, w, &in.x) && finger_pixel(event->tfinger.y, h, &in.y)) {
+            in.kind = INPUT_POINTER;
+        }
         break;
     case SDL_WINDOWEVENT:
         switch (event->window.event) {
@@ -212,6 +225,20 @@ static bool is_cpu_opengl(SDL_Renderer *renderer)
     return false;
 }
 
+/* Can this machine have a GPU renderer at all? On Linux a GPU shows as /dev/dri (Mesa and the
+ * kernel's drivers) or /dev/nvidiactl. Without one, OpenGL would be Mesa's llvmpipe: creating
+ * its context only to give way to the software renderer cost ~60 MB of peak memory (LLVM) and
+ * time at start-up, so the software renderer is chosen at once. */
+static bool may_have_gpu(void)
+{
+#if defined(__linux__)
+    struct stat st;
+    return stat("/dev/dri", &st) == 0 || stat("/dev/nvidiactl", &st) == 0;
+#else
+    return true;
+#endif
+}
+
 bool platform_window_create(Window *window, const char *title, int w, int h, bool fullscreen,
                             char *err, size_t err_size)
 {
@@ -226,7 +253,7 @@ bool platform_window_create(Window *window, const char *title, int w, int h, boo
         snprintf(err, err_size, "cannot open a window: %s", SDL_GetError());
         return false;
     }
-    SDL_SetWindowMinimumSize(window->window, 640, 480);
+    SDL_SetWindowMinimumSize(window->window, PLATFORM_MIN_W, PLATFORM_MIN_H);
     window->fullscreen = fullscreen;
     /* Best first: a GPU with vsync, a GPU without, then software (old laptops, Xvfb). */
     static const Uint32 tries[] = {
@@ -236,7 +263,8 @@ bool platform_window_create(Window *window, const char *title, int w, int h, boo
     };
     /* A renderer named in SDL_RENDER_DRIVER is kept as it is. */
     bool chosen = SDL_GetHint(SDL_HINT_RENDER_DRIVER) != NULL;
-    for (size_t i = 0; i < sizeof tries / sizeof tries[0] && window->renderer == NULL; i++) {
+    size_t first = chosen || may_have_gpu() ? 0 : sizeof tries / sizeof tries[0] - 1;
+    for (size_t i = first; i < sizeof tries / sizeof tries[0] && window->renderer == NULL; i++) {
         window->renderer = SDL_CreateRenderer(window->window, -1, tries[i]);
         if (window->renderer != NULL && !chosen && i + 1 < sizeof tries / sizeof tries[0] &&
             is_cpu_opengl(window->renderer)) {
@@ -287,11 +315,36 @@ void platform_window_set_fullscreen(Window *window, bool fullscreen)
     }
 }
 
+void platform_layout_size(int out_w, int out_h, int *w, int *h)
+{
+    int lw = out_w < PLATFORM_MIN_W ? PLATFORM_MIN_W : out_w;
+    int lh = out_h < PLATFORM_MIN_H ? PLATFORM_MIN_H : out_h;
+    if ((long long)lh * PLATFORM_TALL_W > (long long)lw * PLATFORM_TALL_H) {
+        lh = (int)((long long)lw * PLATFORM_TALL_H / PLATFORM_TALL_W);
+    }
+    *w = lw;
+    *h = lh;
+}
+
 void platform_window_size(const Window *window, int *w, int *h)
 {
-    if (SDL_GetRendererOutputSize(window->renderer, w, h) != 0) {
-        SDL_GetWindowSize(window->window, w, h);
+    int ow = 0, oh = 0;
+    if (SDL_GetRendererOutputSize(window->renderer, &ow, &oh) != 0) {
+        SDL_GetWindowSize(window->window, &ow, &oh);
     }
+    int lw, lh;
+    platform_layout_size(ow, oh, &lw, &lh);
+    int cw = 0, ch = 0;
+    SDL_RenderGetLogicalSize(window->renderer, &cw, &ch);
+    if (lw == ow && lh == oh) {
+        if (cw != 0 || ch != 0) {
+            SDL_RenderSetLogicalSize(window->renderer, 0, 0); /* one pixel per pixel again */
+        }
+    } else if (cw != lw || ch != lh) {
+        SDL_RenderSetLogicalSize(window->renderer, lw, lh);
+    }
+    *w = lw;
+    *h = lh;
 }
 
 bool platform_file_exists(const char *path)

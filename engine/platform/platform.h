@@ -87,7 +87,30 @@ bool platform_window_create(Window *window, const char *title, int w, int h, boo
                             char *err, size_t err_size);
 void platform_window_destroy(Window *window);
 void platform_window_set_fullscreen(Window *window, bool fullscreen);
-/* The size to lay out for, in renderer pixels. */
+/* The windows the screens are laid out for: at least PLATFORM_MIN_W x PLATFORM_MIN_H, and no
+ * taller than PLATFORM_TALL_H for PLATFORM_TALL_W wide (a tablet held upright). */
+#define PLATFORM_MIN_W  640
+#define PLATFORM_MIN_H  480
+#define PLATFORM_TALL_W 3
+#define PLATFORM_TALL_H 4
+
+/* Is w x h a size the screens are laid out for? */
+static inline bool platform_size_is_laid_out(int w, int h)
+{
+    return w >= PLATFORM_MIN_W && h >= PLATFORM_MIN_H &&
+           (long long)h * PLATFORM_TALL_W <= (long long)w * PLATFORM_TALL_H;
+}
+
+/* The size to lay out a picture of out_w x out_h at: the picture's own when the screens are
+ * made for it, else the nearest size that is (grown to the minimum, or made less tall), which
+ * the renderer then scales to fit the picture, centred. */
+void platform_layout_size(int out_w, int out_h, int *w, int *h);
+
+/* The size to lay out the window for, in renderer pixels: platform_layout_size() of the
+ * renderer's output. When the two differ (a window manager that ignores the minimum size, a
+ * minimized window that reports 0x0, a window much taller than wide), the renderer scales the
+ * picture to fit (SDL's logical size, which also maps pointer and touch events back), so the
+ * screens never see a size they were not made for and come back as they were. */
 void platform_window_size(const Window *window, int *w, int *h);
 
 /* ---- Folders -------------------------------------------------------------------------------- */

@@ -2123,6 +2123,22 @@ int ui_wait_ms(const Ui *ui, uint64_t now_ms)
 const Layout *ui_layout(Ui *ui, int w, int h, uint64_t now_ms)
 {
     ui->now = now_ms;
+    if (!platform_size_is_laid_out(w, h)) {
+        /* No screen is made for this size (the game scales such a window instead, see
+         * platform_window_size): a plain background, so nothing is laid out off the window,
+         * divided by a size of zero or clicked by mistake. */
+        w = w < 0 ? 0 : w;
+        h = h < 0 ? 0 : h;
+        layout_reset(&ui->layout, w, h);
+        Box bg = {.kind = BOX_FILL,
+                  .parent = -1,
+                  .rect = {0, 0, w, h},
+                  .bg = {0, 0, 0, 255},
+                  .action = CMD_NONE,
+                  .name = "screen"};
+        layout_add(&ui->layout, &bg);
+        return &ui->layout;
+    }
     ui_view_build(ui, &ui->layout, w, h);
     return &ui->layout;
 }

@@ -96,7 +96,8 @@ unsigned ui_tick(Ui *ui, uint64_t now_ms);
 int ui_wait_ms(const Ui *ui, uint64_t now_ms);
 
 /* Lays out the current screen for a w x h window. The layout stays valid until the next call
- * and is also what pointer input is matched against. */
+ * and is also what pointer input is matched against. Screens are made for the sizes of
+ * platform_size_is_laid_out(); any other size gets a plain background only. */
 const Layout *ui_layout(Ui *ui, int w, int h, uint64_t now_ms);
 
 UiScreen ui_screen(const Ui *ui);
