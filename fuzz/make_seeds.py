@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets into OUT/<target>/ from what the repository
 already holds: the fixture packs (good and broken), the shipped packs, the UI strings, the
-golden replay of the demo game, and saves made from that replay.
+golden replay of the demo game, saves made from that replay, and the fixture session reports.
 
     python3 fuzz/make_seeds.py OUT
 
@@ -153,13 +153,20 @@ def seeds_save(out):
     out.add(b"\x00rutas-save 1\nchecksum 0000000000000000\nend\n")
 
 
+def seeds_report(out):
+    for p in sorted(glob.glob(os.path.join(TOP, "tests/fixtures/reports/**/*.json"), recursive=True)):
+        data = read(p)
+        if data is not None:
+            out.add(data)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_seeds.py OUT")
     root = sys.argv[1]
     for target, fn in (("fuzz_pack", seeds_pack), ("fuzz_strings", seeds_strings),
                        ("fuzz_helplines", seeds_helplines), ("fuzz_replay", seeds_replay),
-                       ("fuzz_save", seeds_save)):
+                       ("fuzz_save", seeds_save), ("fuzz_report", seeds_report)):
         out = Out(root, target)
         fn(out)
         print(f"{target}: {out.count} seeds")

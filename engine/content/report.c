@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -758,12 +759,14 @@ static bool read_int(Reader *r, const cJSON *obj, const char *path, const char *
         return false;
     }
     join(place, sizeof place, path, name);
-    if (!cJSON_IsNumber(v) || v->valuedouble != (double)(long long)v->valuedouble) {
+    /* floor(), not a cast to long long: converting a double beyond the range of the integer
+     * type (1e30 in a damaged file) is undefined behaviour. */
+    if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble)) {
         ctx_error(&r->ctx, place, "must be a whole number, not %s",
                   cJSON_IsNumber(v) ? "a fraction" : type_name(v));
         return false;
     }
-    if (v->valuedouble < min || v->valuedouble > max) {
+    if (!(v->valuedouble >= min && v->valuedouble <= max)) {
         ctx_error(&r->ctx, place, "%.0f is out of range (%d to %d)", v->valuedouble, min, max);
         return false;
     }

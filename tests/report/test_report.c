@@ -800,6 +800,12 @@ static void test_rejects_malformed(void **unused)
     expect_replaced(good, "\"minutes\":\t47", "\"minutes\":\t47.5", "minutes", "a fraction");
     expect_replaced(good, "\"minutes\":\t47", "\"minutes\":\t99999999", "minutes", "out of range");
     expect_replaced(good, "\"passes\":\t", "\"passes\":\t-1", "cards.passes", "out of range");
+    /* Found by fuzz/fuzz_report.c: numbers beyond any integer type were converted before
+     * the range check (undefined behaviour). */
+    expect_replaced(good, "\"minutes\":\t47", "\"minutes\":\t6555555555555555555555555555555555",
+                    "minutes", "out of range");
+    expect_replaced(good, "\"minutes\":\t47", "\"minutes\":\t-1e300", "minutes", "out of range");
+    expect_replaced(good, "\"minutes\":\t47", "\"minutes\":\t1e309", "minutes", "out of range");
     expect_replaced(good, "\"started\":\t\"2026-03-14 09:05\"", "\"started\":\t\"yesterday\"",
                     "started", "a local time");
     expect_replaced(good, "\"shape\":\t\"circle\"", "\"shape\":\t\"Marisol\"", "teams[0].shape",
