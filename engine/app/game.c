@@ -4,6 +4,9 @@
 #include "game.h"
 
 #include "platform.h"
+#include "save.h"
+
+#include <dirent.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -77,6 +80,48 @@ static void report_missing(void *user, const char *locale, const char *key)
     fprintf(stderr, "rutas: no text for '%s' in %s or its fallbacks\n", key, locale);
 }
 
+/* Looks in the user's folder for the autosave of a pack that is neither the one in play nor
+ * found on the search path (removed, or played from elsewhere), and says where it is kept. */
+static void find_kept_save(App *app, const PackSearchPath *search)
+{
+    DIR *d = opendir(app->pref_dir);
+    if (d == NULL) {
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && app->kept_save_file[0] == '\0') {
+        const char *name = e->d_name;
+        size_t n = strlen(name);
+        if (n <= 13 || strncmp(name, "session-", 8) != 0 || strcmp(name + n - 5, ".save") != 0) {
+            continue;
+        }
+        char id[64], where[4200];
+        int len = (int)(n - 13);
+        if (len >= (int)sizeof id) {
+            continue;
+        }
+        snprintf(id, sizeof id, "%.*s", len, name + 8);
+        if (strcmp(id, app->def->id) == 0 || strcmp(id, gamedef_demo()->id) == 0 ||
+            pack_search_find(search, id, where, sizeof where)) {
+            continue;
+        }
+        char path[4400];
+        snprintf(path, sizeof path, "%s%s", app->pref_dir, name);
+        SaveFile file;
+        char why[300];
+        if (save_read(path, &file, why, sizeof why) == SAVE_OK) {
+            snprintf(app->kept_save_file, sizeof app->kept_save_file, "%s", path);
+            snprintf(app->kept_save_pack, sizeof app->kept_save_pack, "%s", file.pack_id);
+            save_file_free(&file);
+            fprintf(stderr,
+                    "rutas: a session of the pack '%s' is kept in %s; play that pack again to "
+                    "continue it\n",
+                    app->kept_save_pack, path);
+        }
+    }
+    closedir(d);
+}
+
 bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t err_size)
 {
     memset(app, 0, sizeof *app);
@@ -89,8 +134,12 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
     if (use_pref && platform_pref_dir(app->pref_dir, sizeof app->pref_dir)) {
         app->has_pref = true;
         snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.txt", app->pref_dir);
-        snprintf(app->save_path, sizeof app->save_path, "%ssession.save", app->pref_dir);
         settings_load(&app->settings, app->settings_path);
+    } else if (use_pref) {
+        /* The game still plays; the ui says once that nothing is saved. */
+        snprintf(app->unsaved_folder, sizeof app->unsaved_folder, "%s",
+                 app->pref_dir[0] != '\0' ? app->pref_dir : "the user's folder");
+        app->pref_dir[0] = '\0';
     }
     if (o->lang != NULL) {
         char tag[I18N_TAG_MAX];
@@ -125,9 +174,13 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
     app->pack_list = pack_search_list(&search, &app->pack_count);
     const char *pack_dir = o->pack_path;
     /* The pack chosen on the Packs screen last time, if it is still there. */
-    if (pack_dir == NULL && app->settings.pack[0] != '\0' &&
-        platform_dir_exists(app->settings.pack)) {
-        pack_dir = app->settings.pack;
+    if (pack_dir == NULL && app->settings.pack[0] != '\0') {
+        if (platform_dir_exists(app->settings.pack)) {
+            pack_dir = app->settings.pack;
+        } else {
+            fprintf(stderr, "rutas: the pack chosen last time is not in %s any more\n",
+                    app->settings.pack);
+        }
     }
     if (pack_dir == NULL && pack_search_find(&search, "rutas", dir, sizeof dir)) {
         pack_dir = dir;
@@ -148,6 +201,13 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
     } else {
         fprintf(stderr, "rutas: no pack found under %s; playing the built-in demo board\n", packs);
         app->def = gamedef_demo();
+    }
+    if (app->has_pref) {
+        /* One autosave per pack: a session of a pack that is later removed (or not chosen
+         * this time) is never written over by another pack's session. */
+        snprintf(app->save_path, sizeof app->save_path, "%ssession-%s.save", app->pref_dir,
+                 app->def->id);
+        find_kept_save(app, &search);
     }
 
     const char *source = app->pack != NULL ? pack_source_locale(app->pack) : "es-MX";

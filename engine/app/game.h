@@ -37,8 +37,15 @@ typedef struct App {
     char data_dir[4096];
     char pref_dir[4096];
     char settings_path[4200];
-    char save_path[4200]; /* the autosave of the session in progress */
+    char save_path[4200]; /* the autosave of the pack's session in progress: session-ID.save */
     bool has_pref;
+    /* The user's folder could not be made or used (use_pref asked for it): nothing is saved.
+     * Holds the folder tried, or "". */
+    char unsaved_folder[4096];
+    /* An unfinished session of a pack not found on the search path, kept in the user's folder
+     * (the first found), or "". */
+    char kept_save_file[4400];
+    char kept_save_pack[64];
     Settings settings;
     Pack *pack; /* NULL: playing gamedef_demo() */
     const GameDef *def;

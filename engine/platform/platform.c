@@ -382,8 +382,16 @@ static bool accept_dir(const char *dir, char *out, size_t size)
 
 bool platform_find_data_dir(char *out, size_t size)
 {
-    if (accept_dir(getenv("RUTAS_DATA_DIR"), out, size)) {
+    const char *env = getenv("RUTAS_DATA_DIR");
+    if (accept_dir(env, out, size)) {
         return true;
+    }
+    if (env != NULL && env[0] != '\0') {
+        /* Said, not ignored: someone set it on purpose and should know why it is not used. */
+        fprintf(stderr,
+                "rutas: RUTAS_DATA_DIR=%s has no assets/fonts/NotoSans-Regular.ttf; looking for "
+                "the game's data elsewhere\n",
+                env);
     }
     char *base = SDL_GetBasePath();
     if (base != NULL) {

@@ -164,10 +164,49 @@ const Helpline *ui_helplines(Ui *ui, int *count)
 /* ---- Settings and setup -----------------------------------------------------------------------
  */
 
+/* The folder part of path, for messages ("/home/ana/.local/share/Rutas/rutas"). */
+static void folder_of(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    int n = slash != NULL ? (int)(slash - path) : (int)strlen(path);
+    snprintf(out, size, "%.*s", n > 0 ? n : 1, n > 0 ? path : "/");
+}
+
+/* Says that saving failed: once on stderr (with why), and on screen while it lasts. The game
+ * goes on; the previous save and settings stay as they were on the disk. */
+static void save_trouble(Ui *ui, const char *path, const char *why)
+{
+    char folder[4200];
+    folder_of(path, folder, sizeof folder);
+    ui_trf(ui, ui->notice, sizeof ui->notice, "title.cannot_save", "folder", folder, NULL, NULL,
+           NULL, NULL);
+    if (!ui->save_said) {
+        ui->save_said = true;
+        fprintf(stderr,
+                "rutas: %s; the game goes on, but settings and this session are not saved\n", why);
+        snprintf(ui->status, sizeof ui->status, "%s", ui->notice);
+    }
+}
+
+static void save_recovered(Ui *ui)
+{
+    if (!ui->settings_failed && !ui->autosave_failed && ui->save_said) {
+        ui->notice[0] = '\0';
+    }
+}
+
 static void save_settings(Ui *ui)
 {
-    if (ui->deps.settings_path != NULL && !settings_save(&ui->settings, ui->deps.settings_path)) {
-        fprintf(stderr, "rutas: cannot save settings to %s\n", ui->deps.settings_path);
+    if (ui->deps.settings_path == NULL) {
+        return;
+    }
+    ui->settings_failed = !settings_save(&ui->settings, ui->deps.settings_path);
+    if (ui->settings_failed) {
+        char why[4300];
+        snprintf(why, sizeof why, "cannot save settings to %s", ui->deps.settings_path);
+        save_trouble(ui, ui->deps.settings_path, why);
+    } else {
+        save_recovered(ui);
     }
 }
 
@@ -973,8 +1012,14 @@ static void autosave(Ui *ui)
     snprintf(meta[3].key, sizeof meta[3].key, "started");
     snprintf(meta[3].value, sizeof meta[3].value, "%lld", ui->started_wall);
     char err[300];
-    if (save_write(ui->deps.save_path, &ui->replay, ui->def, meta, 4, err, sizeof err) != SAVE_OK) {
-        fprintf(stderr, "rutas: autosave failed: %s\n", err);
+    ui->autosave_failed =
+        save_write(ui->deps.save_path, &ui->replay, ui->def, meta, 4, err, sizeof err) != SAVE_OK;
+    if (ui->autosave_failed) {
+        char why[400];
+        snprintf(why, sizeof why, "autosave failed: %s", err);
+        save_trouble(ui, ui->deps.save_path, why);
+    } else {
+        save_recovered(ui);
     }
 }
 
@@ -1011,6 +1056,14 @@ static bool resume_saved(Ui *ui)
         fprintf(stderr, "rutas: cannot resume: %s\n", note);
         free(state);
         ui->can_resume = false;
+        /* Kept aside, where the next session's autosave cannot write over it. */
+        char kept[4300];
+        snprintf(kept, sizeof kept, "%s.old", ui->deps.save_path);
+        if (rename(ui->deps.save_path, kept) == 0) {
+            fprintf(stderr, "rutas: the saved session is kept in %s\n", kept);
+            ui_trf(ui, ui->notice, sizeof ui->notice, "title.resume_failed", "reason", note, "file",
+                   kept, NULL, NULL);
+        }
         return false;
     }
     replay_free(&ui->replay);
@@ -2220,6 +2273,19 @@ Ui *ui_create(const UiDeps *deps, const Settings *settings)
         }
     }
     apply_language(ui);
+    if (deps->unsaved_folder != NULL && deps->unsaved_folder[0] != '\0') {
+        char why[4300];
+        snprintf(why, sizeof why, "cannot use %s for settings and saves", deps->unsaved_folder);
+        save_trouble(ui, deps->unsaved_folder, why);
+        /* The folder itself is what cannot be used, not a file in it. */
+        ui_trf(ui, ui->notice, sizeof ui->notice, "title.cannot_save", "folder",
+               deps->unsaved_folder, NULL, NULL, NULL, NULL);
+        ui->status[0] = '\0';
+    } else if (deps->kept_save_file != NULL && deps->kept_save_file[0] != '\0' &&
+               deps->kept_save_pack != NULL) {
+        ui_trf(ui, ui->notice, sizeof ui->notice, "title.kept_save", "pack", deps->kept_save_pack,
+               "file", deps->kept_save_file, NULL, NULL);
+    }
     check_saved(ui);
     go_base(ui, UI_TITLE);
     return ui;

@@ -74,6 +74,13 @@ typedef struct UiDeps {
     /* Where the anonymous session report is written when a session ends (an existing folder,
      * the user's); NULL: no report. */
     const char *report_dir;
+    /* The user's folder could not be made or used (settings_path and save_path are then NULL):
+     * nothing is saved, which the ui says once. NULL or "" when there is no such trouble. */
+    const char *unsaved_folder;
+    /* A saved session of a pack that is not installed any more is kept in this file (pack id
+     * kept_save_pack); the title screen says so. NULL or "": none. */
+    const char *kept_save_file;
+    const char *kept_save_pack;
 } UiDeps;
 
 /* What ui_handle() and ui_tick() ask of the app. */

@@ -129,6 +129,11 @@ struct Ui {
     int shown[GAMEDEF_MAX_TEAMS];
     uint64_t now;
     char status[400];
+    /* Saving: the first write that fails is said once (stderr, the title and the board's status
+     * line) and the game goes on; notice is shown on the title while it matters. */
+    bool save_said;
+    bool settings_failed, autosave_failed;
+    char notice[400];
     int help_scroll;
     int pointer_x, pointer_y; /* last pointer position seen on this screen, or -1 */
     int pointer_screen;

@@ -320,9 +320,12 @@ static void build_title(B *b)
     Ui *ui = b->ui;
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.04f);
-    text(b, bg, rect(m, hf(b, 0.05f), b->w - 2 * m, hf(b, 0.15f)), ui_tr(ui, "app.name"), FONT_BOLD,
-         sz(b, F_TITLE) * 3 / 2, mn(b, M_TITLE), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "title");
-    text(b, bg, rect(m, hf(b, 0.2f), b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "app.tagline"),
+    /* The title ends where the tagline starts, whatever the rounding of each. */
+    int title_y = hf(b, 0.05f), tagline_y = hf(b, 0.2f);
+    text(b, bg, rect(m, title_y, b->w - 2 * m, tagline_y - title_y), ui_tr(ui, "app.name"),
+         FONT_BOLD, sz(b, F_TITLE) * 3 / 2, mn(b, M_TITLE), b->t.text, ALIGN_CENTER, ALIGN_CENTER,
+         "title");
+    text(b, bg, rect(m, tagline_y, b->w - 2 * m, hf(b, 0.09f)), ui_tr(ui, "app.tagline"),
          FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER,
          "tagline");
     MenuItem items[MENU_MAX];
@@ -330,7 +333,13 @@ static void build_title(B *b)
     int mw = menu_width(b, m) * 3 / 4;
     menu(b, bg, rect((b->w - mw) / 2, hf(b, 0.31f), mw, hf(b, 0.52f)), items, n,
          ui->focus[ui->depth]);
-    if (ui->deps.pack != NULL) {
+    if (ui->notice[0] != '\0') {
+        /* What the facilitator must know (nothing can be saved, a session kept aside) comes
+         * before the pack's credits. */
+        text(b, bg, rect(m, hf(b, 0.84f), b->w - 2 * m, hf(b, 0.085f)), ui->notice, FONT_BOLD,
+             sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
+             "title.notice");
+    } else if (ui->deps.pack != NULL) {
         const Pack *p = ui->deps.pack;
         int count;
         const char *const *authors = pack_authors(p, &count);
@@ -363,7 +372,7 @@ static void build_menu_screen(B *b, UiScreen screen, const char *title_key, Colo
         /* The breathing guide beside the menu (above it in an upright window). */
         bool wide = b->w * 5 >= b->h * 6;
         Rect calm = wide ? rect(m, hf(b, 0.13f), (b->w - 3 * m) / 2, hf(b, 0.8f))
-                         : rect(m, hf(b, 0.12f), b->w - 2 * m, hf(b, 0.4f));
+                         : rect(m, hf(b, 0.13f), b->w - 2 * m, hf(b, 0.4f));
         pacer(b, bg, calm);
         if (wide) {
             mw = (b->w - 3 * m) / 2;
@@ -940,7 +949,9 @@ static void build_board(B *b)
     int hint_h = pw < b->h * 3 / 4 ? hf(b, 0.1f) : hf(b, 0.05f);
     int sh = hf(b, 0.07f);
     if (ui->status[0] != '\0' && st->phase != PHASE_PAUSED && st->phase != PHASE_CLAIM) {
-        text(b, panel, rect(x, act.y + bh + pad, w, ah - bh - pad), ui->status, FONT_REGULAR,
+        /* Under the roll button, or under the prompt to choose a topic (half the area). */
+        int above = !ui->anim.active && st->phase == PHASE_CHOOSE_TOPIC ? act.h / 2 : bh + pad;
+        text(b, panel, rect(x, act.y + above, w, ah - above), ui->status, FONT_REGULAR,
              sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_START, "board.status");
     }
     /* Scoreboard. */
