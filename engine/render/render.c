@@ -49,6 +49,7 @@ typedef struct LineEntry {
     uint64_t hash;
     char *text;
     int font, px;
+    uint32_t rgb; /* the colour it is drawn in */
     SDL_Texture *texture;
     int w, h;
     size_t bytes;
@@ -737,6 +738,7 @@ RenderStats render_stats(const Render *render)
 typedef struct Compose {
     Render *r;
     int px;
+    SDL_Color colour;
     SDL_Surface *parts[32];
     int ascent[32];
     int count;
@@ -753,8 +755,7 @@ static void render_run(void *user, int face, const char *run, size_t len)
         return;
     }
     char *s = xstrndup(run, len);
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, white);
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, c->colour);
     free(s);
     if (surf != NULL) {
         c->ascent[c->count] = TTF_FontAscent(f);
@@ -780,15 +781,19 @@ static void evict_lines(Render *r)
     }
 }
 
-static LineEntry *line_get(Render *r, const char *text, int font, int px)
+/* A line is rendered in its colour rather than in white tinted at each draw: the software
+ * renderer's blit with a colour modulation is its slow generic path, and text was ~80 % of a
+ * 1920x1080 frame (docs/performance.md). */
+static LineEntry *line_get(Render *r, const char *text, int font, int px, Colour colour)
 {
+    uint32_t rgb = (uint32_t)colour.r << 16 | (uint32_t)colour.g << 8 | colour.b;
     uint64_t k = fnv(14695981039346656037ULL, text, strlen(text));
-    k = fnv_int(fnv_int(k, font), px);
+    k = fnv_int(fnv_int(fnv_int(k, font), px), (int)rgb);
     r->clock++;
     LineEntry *slot[2] = {&r->lines[k % LINE_SLOTS], &r->lines[(k + 1) % LINE_SLOTS]};
     for (int i = 0; i < 2; i++) {
         LineEntry *e = slot[i];
-        if (e->text != NULL && e->hash == k && e->font == font && e->px == px &&
+        if (e->text != NULL && e->hash == k && e->font == font && e->px == px && e->rgb == rgb &&
             strcmp(e->text, text) == 0) {
             e->last_used = r->clock;
             r->stats.text_hits++;
@@ -804,7 +809,7 @@ static LineEntry *line_get(Render *r, const char *text, int font, int px)
     if (e->text != NULL) {
         line_entry_clear(r, e);
     }
-    Compose c = {.r = r, .px = px};
+    Compose c = {.r = r, .px = px, .colour = {colour.r, colour.g, colour.b, 255}};
     for_each_run(r, font, px, text, strlen(text), render_run, &c);
     int w = 0, top = 0, h = 0;
     for (int i = 0; i < c.count; i++) {
@@ -848,6 +853,7 @@ static LineEntry *line_get(Render *r, const char *text, int font, int px)
     e->text = xstrndup(text, strlen(text));
     e->font = font;
     e->px = px;
+    e->rgb = rgb;
     e->texture = tex;
     e->w = w;
     e->h = h;
@@ -877,7 +883,7 @@ static void draw_text(Render *r, const Layout *layout, const Box *b)
         if (line[0] == '\0') {
             continue;
         }
-        LineEntry *le = line_get(r, line, b->font, px);
+        LineEntry *le = line_get(r, line, b->font, px, b->fg);
         if (le == NULL) {
             continue;
         }
@@ -901,7 +907,6 @@ static void draw_text(Render *r, const Layout *layout, const Box *b)
             continue;
         }
         SDL_Rect src = {vis.x - dst.x, vis.y - dst.y, vis.w, vis.h};
-        SDL_SetTextureColorMod(le->texture, b->fg.r, b->fg.g, b->fg.b);
         SDL_SetTextureAlphaMod(le->texture, b->fg.a);
         SDL_RenderCopy(r->sdl, le->texture, &src, &vis);
     }
@@ -1409,6 +1414,26 @@ static uint64_t static_hash(const Layout *layout)
     return h;
 }
 
+/* The board layer's pixel format: the window's own with the software renderer, so that the
+ * copy of the layer each frame is a plain copy of rows (from ARGB8888 to the X server's
+ * RGB888 it converted every pixel: ~16 million instructions a 1920x1080 frame). */
+static Uint32 layer_format(SDL_Renderer *sdl)
+{
+    SDL_RendererInfo info;
+    SDL_Window *window = SDL_RenderGetWindow(sdl);
+    if (window == NULL || SDL_GetRendererInfo(sdl, &info) != 0 ||
+        !(info.flags & SDL_RENDERER_SOFTWARE)) {
+        return SDL_PIXELFORMAT_ARGB8888;
+    }
+    Uint32 format = SDL_GetWindowPixelFormat(window);
+    for (Uint32 i = 0; i < info.num_texture_formats; i++) {
+        if (info.texture_formats[i] == format) {
+            return format;
+        }
+    }
+    return SDL_PIXELFORMAT_ARGB8888;
+}
+
 void render_draw_layout(Render *render, const Layout *layout)
 {
     SDL_Renderer *sdl = render->sdl;
@@ -1433,8 +1458,8 @@ void render_draw_layout(Render *render, const Layout *layout)
             if (render->layer != NULL) {
                 SDL_DestroyTexture(render->layer);
             }
-            render->layer = SDL_CreateTexture(sdl, SDL_PIXELFORMAT_ARGB8888,
-                                              SDL_TEXTUREACCESS_TARGET, layout->w, layout->h);
+            render->layer = SDL_CreateTexture(sdl, layer_format(sdl), SDL_TEXTUREACCESS_TARGET,
+                                              layout->w, layout->h);
             if (render->layer != NULL) {
                 /* Opaque: copying it needs no blending, which the software renderer pays for
                  * on every pixel. */
