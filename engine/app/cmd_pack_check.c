@@ -6,8 +6,8 @@
  *   and the fallbacks in assets/fonts), checked with SDL2_ttf's TTF_GlyphIsProvided32; missing
  *   ones are listed by character and by text;
  * - fit: every card prompt fits the card of a 1920x1080 projected screen at 100 % and 150 %
- *   text, fitted by engine/render's own wrap-and-shrink (render_fit_text), so the answer is the
- *   one the game reaches;
+ *   text, laid out by the card screen's own code (ui_card_prompt_fit) and fitted by render's
+ *   wrap-and-shrink, so the answer is the one the game reaches;
  * - reading length: words and characters of what each card shows, the longest cards;
  * - help lines: the age of each line's verification.
  * Exit status 1 when the pack does not load, a character has no glyph or a prompt is cut off
@@ -15,6 +15,7 @@
  */
 #include "cmd_pack.h"
 #include "render.h"
+#include "ui.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -40,37 +41,6 @@ static void usage(FILE *out)
           "  --help          show this help\n\n"
           "Exit status: 0 fine, 1 problems found, 2 usage error.\n",
           out);
-}
-
-/* ---- The card's prompt box ----------------------------------------------------------------- */
-
-/* The card screen's geometry, as ui_view.c lays it out (card screen and card_body()): a card
- * of the screen's width less margins, a header, then the body; the prompt takes the whole body
- * on a discuss card and a share of it on the others (unrevealed, as first shown). Sizes are
- * fractions of the screen height; the preferred prompt size grows with the text setting, the
- * least size it may shrink to does not. */
-typedef struct PromptBox {
-    int w, h, px, min_px;
-} PromptBox;
-
-static int frac(int h, float f)
-{
-    return (int)((float)h * f + 0.5f);
-}
-
-static PromptBox prompt_box(int w, int h, int text_percent, CardKind kind)
-{
-    int m = frac(h, 0.025f), pad = frac(h, 0.02f), header = frac(h, 0.11f);
-    int card_w = w - 2 * m, card_h = frac(h, 0.82f) - m;
-    int body_w = card_w - 2 * pad, body_h = card_h - 2 * pad - header - pad;
-    PromptBox box = {body_w, body_h, 0, frac(h, 1.0f / 16)};
-    box.px = (int)((float)h * (1.0f / 12) * (float)text_percent / 100.0f + 0.5f);
-    if (kind == CARD_AGREE || kind == CARD_ACTION || kind == CARD_HELP) {
-        box.h = body_h * 11 / 20;
-    } else if (kind == CARD_SCENARIO) {
-        box.h = body_h * 45 / 100;
-    }
-    return box;
 }
 
 /* ---- Fonts --------------------------------------------------------------------------------- */
@@ -474,7 +444,11 @@ int cmd_pack_check(int argc, char **argv)
         const StringTable *t = pack_strings(pack, locales[l]);
         I18n *i18n = i18n_create(locales[l], pack_source_locale(pack));
         pack_add_strings(pack, i18n);
-        render_set_script(render, i18n_script(i18n), i18n_is_rtl(i18n));
+        /* A Ui in this language lays out the card screen (it sets the render's script). */
+        Settings settings = settings_default();
+        snprintf(settings.lang, sizeof settings.lang, "%s", locales[l]);
+        UiDeps deps = {.render = render, .i18n = i18n, .pack = pack, .def = def};
+        Ui *ui = ui_create(&deps, &settings);
         for (int s = 0; s < 2; s++) {
             int full = 0, shrunk = 0, cut = 0, smallest = 0;
             for (int c = 0; c < def->card_count; c++) {
@@ -484,9 +458,7 @@ int cmd_pack_check(int argc, char **argv)
                 if (prompt == NULL) {
                     continue;
                 }
-                PromptBox box = prompt_box(1920, 1080, sizes[s], def->cards[c].kind);
-                TextFit fit =
-                    render_fit_text(render, prompt, FONT_BOLD, box.px, box.min_px, box.w, box.h);
+                TextFit fit = ui_card_prompt_fit(ui, c, 1920, 1080, sizes[s], NULL);
                 if (fit.ellipsized) {
                     cut++;
                     printf("  %s/locales/%s.json: %s: cut off at %d %% text: it does not fit "
@@ -518,6 +490,7 @@ int cmd_pack_check(int argc, char **argv)
                    def->cards[c].id, r.words, r.chars, abs(fit_px[0][c]), abs(fit_px[1][c]),
                    fit_px[0][c] < 0 || fit_px[1][c] < 0 ? ", cut off" : "");
         }
+        ui_destroy(ui);
         i18n_destroy(i18n);
     }
     status = problems > 0 ? 1 : 0;

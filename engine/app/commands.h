@@ -12,6 +12,9 @@ int cmd_validate(int argc, char **argv);
 /* rutas screenshot --screen NAME --size WxH --out FILE.png: one screen of a seeded session
  * drawn into a PNG (cmd_screenshot.c). */
 int cmd_screenshot(int argc, char **argv);
+/* rutas print PATH --out DIR [--lang TAG] [--region CC] [--paper a4|letter]: the print-and-play
+ * version of a pack as PNG pages (cmd_print.c). */
+int cmd_print(int argc, char **argv);
 /* rutas report [--format md|csv] FOLDER...: merges anonymous session reports into one table
  * (cmd_report.c). */
 int cmd_report(int argc, char **argv);

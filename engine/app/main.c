@@ -23,6 +23,7 @@ static void usage(FILE *out)
           "  validate     check content packs and print every problem\n"
           "  pack         tools for pack authors: new, check, stats, translate, CSV\n"
           "  screenshot   save one screen of a seeded session as a PNG image\n"
+          "  print        write a print-and-play version of a pack as PNG pages\n"
           "  report       merge session reports into one table for monitoring\n\n"
           "With no command, rutas opens the game window. Options:\n"
           "  --pack PATH         play the pack in this folder (default: the Rutas pack)\n"
@@ -48,6 +49,7 @@ static const Command commands[] = {
     {"validate", cmd_validate},
     {"pack", cmd_pack},
     {"screenshot", cmd_screenshot},
+    {"print", cmd_print},
     {"report", cmd_report},
 };
 

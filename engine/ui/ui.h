@@ -125,6 +125,12 @@ const char *ui_report_path(const Ui *ui);
 /* Seconds left on the card's discussion timer, or -1 when it is off or no card is shown. */
 int ui_talk_seconds_left(const Ui *ui);
 
+/* How the card screen fits card's prompt (an index into the definition's cards) in a w x h
+ * window at text_percent (100, 125, 150), as the group first sees it: laid out by the card
+ * screen's own code, so `rutas pack check` reports what the game shows. *box (may be NULL)
+ * receives the prompt's box. */
+TextFit ui_card_prompt_fit(Ui *ui, int card, int w, int h, int text_percent, Rect *box);
+
 /* The key a facilitator would press next to move the session on (Enter on menus, Space to
  * roll, a vote, a reveal, Enter to close a card...). Screenshots and tests use it to play. */
 Input ui_suggest_input(const Ui *ui);

@@ -645,6 +645,9 @@ static void board_static(B *b, int parent, BoardGeo *g, bool legend)
          mn(b, 1.0f / 40), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "board.title");
     int cols = 2, rows = (def->topic_count + 1) / 2;
     int lh = rows > 0 ? (inner.h - th) / rows : 0;
+    if (lh > inner.h / 6) {
+        lh = inner.h / 6; /* a pack with few topics: tiles of a sensible size, names beside them */
+    }
     int cw = inner.w / cols;
     /* One size for the whole legend (the size the longest name fits at), so that no topic
      * looks more important than another. */
@@ -1013,8 +1016,9 @@ static int needed(B *b, const char *s, FontRole font, int px, int min_px, int w,
     return h < cap ? h : cap;
 }
 
-/* A myth-or-fact card's answer and explanation, from the top of area. */
-static void answer_myth_fact(B *b, int parent, Rect area, int card_index)
+/* A myth-or-fact card's answer and explanation (at px, shrinking to min_px), from the top of
+ * area. */
+static void answer_myth_fact(B *b, int parent, Rect area, int card_index, int px, int min_px)
 {
     Ui *ui = b->ui;
     const Card *card = &ui->def->cards[card_index];
@@ -1025,25 +1029,31 @@ static void answer_myth_fact(B *b, int parent, Rect area, int card_index)
          mn(b, M_BODY), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.answer");
     const char *explain = ui_card_text(ui, card_index, "explain");
     if (explain != NULL) {
-        text(b, parent, rect(area.x, area.y + ah, area.w, area.h - ah), explain, FONT_REGULAR,
-             sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_START, "card.explain");
+        text(b, parent, rect(area.x, area.y + ah, area.w, area.h - ah), explain, FONT_REGULAR, px,
+             min_px, b->t.text, ALIGN_START, ALIGN_START, "card.explain");
     }
 }
 
-/* A scenario's guidance, in a raised box filling area. */
-static void answer_guidance(B *b, int parent, Rect area, int card_index, char *buf, size_t size)
+/* "Guidance: ..." of a scenario, written into buf. */
+static const char *guidance_text(B *b, int card_index, char *buf, size_t size)
 {
-    Ui *ui = b->ui;
-    int pad = hf(b, 0.012f);
-    int gb = fill(b, parent, area, b->t.raised, hf(b, 0.008f), "card.guidance");
-    const char *answer = ui_card_text(ui, card_index, "answer");
-    snprintf(buf, size, "%s: %s", ui_tr(ui, "card.guidance"), answer != NULL ? answer : "");
-    text(b, gb, rect_inset(area, pad), buf, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), b->t.text,
-         ALIGN_START, ALIGN_CENTER, "card.answer");
+    const char *answer = ui_card_text(b->ui, card_index, "answer");
+    snprintf(buf, size, "%s: %s", ui_tr(b->ui, "card.guidance"), answer != NULL ? answer : "");
+    return buf;
 }
 
-/* The facilitator note, framed, with its title, in nr. */
-static void note_panel(B *b, int parent, Rect nr, int card_index)
+/* A scenario's guidance (at px, shrinking to min_px), in a raised box filling area. */
+static void answer_guidance(B *b, int parent, Rect area, int card_index, int px, int min_px)
+{
+    char buf[600];
+    int pad = hf(b, 0.012f);
+    int gb = fill(b, parent, area, b->t.raised, hf(b, 0.008f), "card.guidance");
+    text(b, gb, rect_inset(area, pad), guidance_text(b, card_index, buf, sizeof buf), FONT_REGULAR,
+         px, min_px, b->t.text, ALIGN_START, ALIGN_CENTER, "card.answer");
+}
+
+/* The facilitator note, framed, with its title, in nr; its text at px, shrinking to min_px. */
+static void note_panel(B *b, int parent, Rect nr, int card_index, int px, int min_px)
 {
     Ui *ui = b->ui;
     int pad = hf(b, 0.02f);
@@ -1054,8 +1064,8 @@ static void note_panel(B *b, int parent, Rect nr, int card_index)
          sz(b, F_SMALL), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.note.title");
     const char *nt = ui_card_text(ui, card_index, "note");
     text(b, note, rect(nin.x, nin.y + th, nin.w, nin.h - th),
-         nt != NULL ? nt : ui_tr(ui, "card.no_note"), FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL),
-         b->t.text, ALIGN_START, ALIGN_START, "card.note.text");
+         nt != NULL ? nt : ui_tr(ui, "card.no_note"), FONT_REGULAR, px, min_px, b->t.text,
+         ALIGN_START, ALIGN_START, "card.note.text");
 }
 
 /* The help lines of the session's region that serve the card's topic (at most three). */
@@ -1160,7 +1170,8 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         if (v->revealed) {
             int y = body.y + ph + pad;
-            answer_myth_fact(b, parent, rect(body.x, y, body.w, body.y + body.h - y), v->card);
+            answer_myth_fact(b, parent, rect(body.x, y, body.w, body.y + body.h - y), v->card,
+                             sz(b, F_BODY), mn(b, M_SMALL));
         }
         break;
     }
@@ -1185,8 +1196,8 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
         }
         if (v->revealed) {
             int gy = y + oh_total + pad;
-            answer_guidance(b, parent, rect(body.x, gy, body.w, body.y + body.h - gy), v->card, buf,
-                            sizeof buf);
+            answer_guidance(b, parent, rect(body.x, gy, body.w, body.y + body.h - gy), v->card,
+                            sz(b, F_BODY), mn(b, M_SMALL));
         }
         break;
     }
@@ -1229,7 +1240,8 @@ static int card_top(B *b, int parent, Rect cr, const CardView *v, const char *ri
     /* A card is white on paper: the topic shows in its frame and tile, not in ink over it. */
     int cardbox = frame(b, parent, cr, b->paper ? b->t.bg : b->t.panel, rgb(colour), hf(b, 0.008f),
                         hf(b, 0.02f), "card");
-    int pad = hf(b, 0.02f);
+    /* Paper gets a wider edge: a cut is never quite straight. */
+    int pad = hf(b, b->paper ? 0.035f : 0.02f);
     Rect in = rect_inset(cr, pad);
     int hh = hf(b, 0.11f);
     int tile = fill(b, cardbox, rect(in.x, in.y, hh, hh), rgb(colour), hf(b, 0.01f), "card.tile");
@@ -1312,7 +1324,7 @@ static int card_face(B *b, int parent, Rect cr, const CardView *v, const char *r
         }
         Rect nr = rect(body.x, body.y + body.h - nh, body.w, nh);
         body.h -= nh + pad;
-        note_panel(b, cardbox, nr, v->card);
+        note_panel(b, cardbox, nr, v->card, sz(b, F_SMALL), mn(b, M_SMALL));
     }
     if (card != NULL && !v->confirmed) {
         /* What the card is about, for the facilitator's eyes first: no prompt yet. */
@@ -1377,27 +1389,46 @@ static int card_back(B *b, int parent, Rect cr, const CardView *v)
         y += wh + pad;
     }
     Rect rest = rect(body.x, y, body.w, body.y + body.h - y);
-    int ah = 0;
-    if (card->kind == CARD_MYTH_FACT) {
-        const char *explain = ui_card_text(ui, v->card, "explain");
-        ah = hf(b, 0.08f);
-        if (explain != NULL) {
-            ah += needed(b, explain, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), rest.w,
-                         rest.h * 11 / 20, rest.h * 3 / 5);
+    /* The answer and the note share the room: one text size for both, the largest at which
+     * both fit, from the body size down to the least a text may shrink to. */
+    const char *explain = ui_card_text(ui, v->card, "explain");
+    const char *note = ui_card_text(ui, v->card, "note");
+    if (note == NULL) {
+        note = ui_tr(ui, "card.no_note");
+    }
+    guidance_text(b, v->card, buf, sizeof buf);
+    int inset = hf(b, 0.02f), title = hf(b, 0.05f), least = mn(b, M_SMALL);
+    int px = sz(b, F_BODY), ah = 0;
+    for (;; px--) {
+        ah = 0;
+        if (card->kind == CARD_MYTH_FACT) {
+            ah =
+                hf(b, 0.08f) +
+                (explain != NULL ? render_text_height(b->R, explain, FONT_REGULAR, px, rest.w) : 0);
+        } else if (card->kind == CARD_SCENARIO) {
+            ah = render_text_height(b->R, buf, FONT_REGULAR, px, rest.w - 2 * pad) + 2 * pad;
         }
-        answer_myth_fact(b, cardbox, rect(rest.x, rest.y, rest.w, ah), v->card);
+        int nh = 2 * inset + title +
+                 render_text_height(b->R, note, FONT_REGULAR, px, rest.w - 2 * inset);
+        if (px <= least || ah + (ah > 0 ? pad : 0) + nh <= rest.h) {
+            break;
+        }
+    }
+    if (card->kind == CARD_MYTH_FACT) {
+        answer_myth_fact(b, cardbox, rect(rest.x, rest.y, rest.w, ah), v->card, px, least);
     } else if (card->kind == CARD_SCENARIO) {
-        const char *answer = ui_card_text(ui, v->card, "answer");
-        snprintf(buf, sizeof buf, "%s: %s", ui_tr(ui, "card.guidance"),
-                 answer != NULL ? answer : "");
-        ah = needed(b, buf, FONT_REGULAR, sz(b, F_BODY), mn(b, M_SMALL), rest.w - 2 * pad,
-                    rest.h * 11 / 20, rest.h * 3 / 5) +
-             2 * pad;
-        answer_guidance(b, cardbox, rect(rest.x, rest.y, rest.w, ah), v->card, buf, sizeof buf);
+        answer_guidance(b, cardbox, rect(rest.x, rest.y, rest.w, ah), v->card, px, least);
     }
     int ny = rest.y + (ah > 0 ? ah + pad : 0);
-    note_panel(b, cardbox, rect(rest.x, ny, rest.w, rest.y + rest.h - ny), v->card);
+    note_panel(b, cardbox, rect(rest.x, ny, rest.w, rest.y + rest.h - ny), v->card, px, least);
     return cardbox;
+}
+
+/* Where the card screen puts the card: the window's width less margins, above the buttons. */
+static Rect card_rect(const B *b)
+{
+    int m = hf(b, 0.025f);
+    return rect(m, m, b->w - 2 * m, hf(b, 0.82f) - m);
 }
 
 static void build_card(B *b)
@@ -1430,7 +1461,7 @@ static void build_card(B *b)
     if (card == NULL && st->card_space >= 0 && def->spaces[st->card_space].topic >= 0) {
         v.topic = def->spaces[st->card_space].topic;
     }
-    card_face(b, bg, rect(m, m, b->w - 2 * m, hf(b, 0.82f) - m), &v, NULL);
+    card_face(b, bg, card_rect(b), &v, NULL);
     /* The buttons: Done, Pass, Swap, Reveal, Note. */
     struct {
         const char *key, *label;
@@ -2263,4 +2294,38 @@ void ui_view_help_line(Ui *ui, Layout *layout, int unit, int parent, Rect r, con
 {
     B b = paper(ui, layout, unit);
     help_line(&b, parent, r, line);
+}
+
+/* ---- The card screen's prompt, for rutas pack check ---------------------------------------- */
+
+TextFit ui_card_prompt_fit(Ui *ui, int card, int w, int h, int text_percent, Rect *box)
+{
+    Layout l;
+    layout_init(&l);
+    layout_reset(&l, w, h);
+    B b = {
+        ui,   &l, ui->deps.render, w, h, (float)text_percent / 100.0f, ui_view_theme(false, false),
+        false};
+    const Card *c = &ui->def->cards[card];
+    static const int tally[3] = {0, 0, 0};
+    /* As the group first sees it: shown (an intensity-3 card after the facilitator's
+     * confirmation), nothing revealed, no note, for the first team. */
+    CardView v = {.card = card,
+                  .deck = c->deck,
+                  .topic = ui->def->decks[c->deck].topic,
+                  .team = 0,
+                  .confirmed = true,
+                  .votes = true,
+                  .tally = tally};
+    card_face(&b, -1, card_rect(&b), &v, NULL);
+    TextFit fit = {0};
+    int i = layout_find(&l, "card.prompt");
+    if (i >= 0) {
+        fit = l.boxes[i].fit;
+        if (box != NULL) {
+            *box = l.boxes[i].rect;
+        }
+    }
+    layout_free(&l);
+    return fit;
 }
