@@ -75,6 +75,21 @@ static unsigned pump(Ui *ui, Window *win, Render *render, const SDL_Event *ev)
     return in.kind == INPUT_NONE ? 0 : ui_handle(ui, &in, platform_ticks());
 }
 
+static PlatformWatch *start_watch(const App *app)
+{
+    if (app->pack_dir[0] == '\0') {
+        fprintf(stderr, "rutas --watch: no pack folder to watch (playing the demo board)\n");
+        return NULL;
+    }
+    PlatformWatch *watch = platform_watch_start(app->pack_dir, 1000);
+    if (watch == NULL) {
+        fprintf(stderr, "rutas --watch: cannot read the folder %s\n", app->pack_dir);
+    } else {
+        fprintf(stderr, "rutas --watch: watching %s; an edit shows at once\n", app->pack_dir);
+    }
+    return watch;
+}
+
 int game_run(const AppOptions *options)
 {
     App app;
@@ -84,6 +99,7 @@ int game_run(const AppOptions *options)
     Render *render = NULL;
     Audio *audio = NULL;
     Ui *ui = NULL;
+    PlatformWatch *watch = NULL;
     bool sdl = false;
     FILE *bench_log = bench_log_open();
     if (!app_load(&app, options, true, err, sizeof err)) {
@@ -125,6 +141,11 @@ int game_run(const AppOptions *options)
         .pack_search = &app.search,
     };
     ui = ui_create(&deps, &app.settings);
+    /* --watch: a tick a second wakes the loop to look at the pack's files; an edit reloads the
+     * pack (or shows its problems) and the screen shows it at once. */
+    if (options->watch) {
+        watch = start_watch(&app);
+    }
 
     bool redraw = true, running = true, sounds_loaded = false;
     while (running) {
@@ -167,6 +188,14 @@ int game_run(const AppOptions *options)
             got = SDL_WaitEventTimeout(&ev, wait);
         }
         while (got) {
+            if (platform_watch_is_tick(watch, &ev)) {
+                if (platform_watch_changed(watch)) {
+                    app_reload_pack(&app, ui, &deps);
+                    redraw = true;
+                }
+                got = SDL_PollEvent(&ev);
+                continue;
+            }
             unsigned flags = pump(ui, &win, render, &ev);
             if (flags & UI_QUIT) {
                 running = false;
@@ -205,6 +234,10 @@ int game_run(const AppOptions *options)
                 deps.pack_dir_count = app.pack_count;
                 deps.pack_search = &app.search;
                 ui = ui_create(&deps, &app.settings);
+                if (watch != NULL) {
+                    platform_watch_stop(watch);
+                    watch = start_watch(&app);
+                }
                 redraw = true;
                 break;
             }
@@ -213,6 +246,7 @@ int game_run(const AppOptions *options)
     }
     status = 0;
 done:
+    platform_watch_stop(watch);
     ui_destroy(ui);
     audio_close(audio);
     render_destroy(render);

@@ -4,6 +4,7 @@
 #include "game.h"
 
 #include "platform.h"
+#include "ui.h"
 #include "save.h"
 
 #include <dirent.h>
@@ -23,6 +24,10 @@ int app_parse_option(int argc, char **argv, int *i, AppOptions *o)
     }
     if (strcmp(arg, "--windowed") == 0) {
         o->fullscreen = 0;
+        return 1;
+    }
+    if (strcmp(arg, "--watch") == 0) {
+        o->watch = true;
         return 1;
     }
     if (strcmp(arg, "--pack") == 0) {
@@ -198,6 +203,7 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
         }
         pack_errors_clear(&errors);
         app->def = pack_def(app->pack);
+        snprintf(app->pack_dir, sizeof app->pack_dir, "%s", pack_dir);
     } else {
         fprintf(stderr, "rutas: no pack found under %s; playing the built-in demo board\n", packs);
         app->def = gamedef_demo();
@@ -247,4 +253,49 @@ void app_free(App *app)
     }
     pack_free(app->pack);
     memset(app, 0, sizeof *app);
+}
+
+bool app_reload_pack(App *app, Ui *ui, UiDeps *deps)
+{
+    if (app->pack == NULL || app->pack_dir[0] == '\0') {
+        return false;
+    }
+    PackErrors errors;
+    pack_errors_init(&errors);
+    PackSearchPath search = app->search;
+    Pack *pack = pack_load(app->pack_dir, &search, NULL, &errors);
+    if (pack == NULL) {
+        fprintf(stderr,
+                "rutas --watch: the pack in %s has errors; still playing the last version that "
+                "loaded:\n",
+                app->pack_dir);
+        print_errors(&errors);
+        ui_set_reload_errors(ui, &errors);
+        pack_errors_clear(&errors);
+        return false;
+    }
+    pack_errors_clear(&errors);
+    /* New strings: the program's own (kept) and the new pack's. */
+    const char *source = pack_source_locale(pack);
+    const char *lang = ui_settings(ui)->lang;
+    I18n *i18n = i18n_create(lang[0] != '\0' ? lang : source, source);
+    i18n_set_missing_handler(i18n, report_missing, NULL);
+    for (int i = 0; i < app->table_count; i++) {
+        i18n_add_table(i18n, app->tables[i]);
+    }
+    pack_add_strings(pack, i18n);
+    Pack *old_pack = app->pack;
+    I18n *old_i18n = app->i18n;
+    app->pack = pack;
+    app->i18n = i18n;
+    app->def = pack_def(pack);
+    deps->pack = pack;
+    deps->i18n = i18n;
+    deps->def = app->def;
+    ui_reload(ui, deps);
+    ui_set_reload_errors(ui, NULL);
+    i18n_destroy(old_i18n);
+    pack_free(old_pack);
+    fprintf(stderr, "rutas --watch: reloaded the pack in %s\n", app->pack_dir);
+    return true;
 }

@@ -22,11 +22,12 @@ typedef struct AppOptions {
     int fullscreen;        /* --fullscreen 1, --windowed 0, else -1 (the setting) */
     bool has_seed;
     uint64_t seed; /* --seed N */
+    bool watch;    /* --watch: reload the pack when its files change */
 } AppOptions;
 
 #define APP_OPTIONS_INIT                                                                           \
     {                                                                                              \
-        NULL, NULL, NULL, -1, false, 0                                                             \
+        NULL, NULL, NULL, -1, false, 0, false                                                      \
     }
 
 /* Parses the option at argv[*i] (and its value, advancing *i). Returns 1 when it was one of
@@ -47,7 +48,8 @@ typedef struct App {
     char kept_save_file[4400];
     char kept_save_pack[64];
     Settings settings;
-    Pack *pack; /* NULL: playing gamedef_demo() */
+    Pack *pack;          /* NULL: playing gamedef_demo() */
+    char pack_dir[4200]; /* the folder it was loaded from, or "" */
     const GameDef *def;
     I18n *i18n;
     StringTable *tables[8];
@@ -67,6 +69,16 @@ typedef struct App {
  * safe). */
 bool app_load(App *app, const AppOptions *options, bool use_pref, char *err, size_t err_size);
 void app_free(App *app);
+
+struct Ui;
+struct UiDeps;
+
+/* rutas --watch: loads the pack of app->pack_dir again. When it loads, app and deps take the
+ * new pack and strings, the ui plays on with them (ui_reload), its error panel is cleared and
+ * the old ones are freed; when it does not, the problems go to stderr and to the ui's error
+ * panel (ui_set_reload_errors), and app, deps and the ui keep the last version that loaded.
+ * Returns true when it reloaded. */
+bool app_reload_pack(App *app, struct Ui *ui, struct UiDeps *deps);
 
 /* The two ways to run the game: a window, or one screen into a PNG. */
 int game_run(const AppOptions *options);

@@ -33,6 +33,8 @@ static void usage(FILE *out)
           "  --windowed          start in a window\n"
           "  --seed N            seed of the first session (the same seed and moves replay the\n"
           "                      same game)\n"
+          "  --watch             for pack authors: reload the pack when one of its files\n"
+          "                      changes, and show its problems on screen\n"
           "  --version           print the version and exit\n"
           "  --help              show this help and exit\n\n"
           "Run 'rutas COMMAND --help' for a command's own options.\n",

@@ -134,4 +134,21 @@ bool platform_dir_exists(const char *path);
 /* Milliseconds since start-up. */
 uint64_t platform_ticks(void);
 
+/* ---- Watching a folder (rutas --watch; platform_watch.c) ------------------------------------ */
+
+typedef struct PlatformWatch PlatformWatch;
+
+/* Starts watching the files of dir and of its subfolders, two levels down, by their names,
+ * sizes and times (files whose names start with '.' or end with '~', editors' swap and backup
+ * files, are left out). With interval_ms > 0 a timer also pushes an event every interval_ms
+ * (see platform_watch_is_tick), so that a loop asleep in SDL_WaitEvent wakes to check. Returns
+ * NULL when dir cannot be read. The caller owns the watch (platform_watch_stop). */
+PlatformWatch *platform_watch_start(const char *dir, uint32_t interval_ms);
+/* Accepts NULL. */
+void platform_watch_stop(PlatformWatch *watch);
+/* Is event the watch's timer tick? */
+bool platform_watch_is_tick(const PlatformWatch *watch, const union SDL_Event *event);
+/* Have the files changed since the watch started or since the last call that said so? */
+bool platform_watch_changed(PlatformWatch *watch);
+
 #endif

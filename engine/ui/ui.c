@@ -2301,3 +2301,94 @@ void ui_destroy(Ui *ui)
     layout_free(&ui->layout);
     free(ui);
 }
+
+/* ---- Hot reload (rutas --watch) ------------------------------------------------------------ */
+
+void ui_reload(Ui *ui, const UiDeps *deps)
+{
+    if (ui->anim.active) {
+        finish_anim(ui);
+    }
+    ui->deps.i18n = deps->i18n;
+    ui->deps.pack = deps->pack;
+    ui->deps.def = deps->def;
+    ui->def = deps->def;
+    apply_language(ui);
+    for (;;) {
+        UiScreen top = ui_top(ui);
+        bool lists_pack = top == UI_REVIEW || top == UI_GUIDE || top == UI_TOPICS ||
+                          top == UI_PACKS || top == UI_TOOLS;
+        if (ui->depth == 0 || !lists_pack) {
+            break;
+        }
+        pop(ui);
+    }
+    if (ui->topic_focus >= ui->def->topic_count) {
+        ui->topic_focus = 0;
+    }
+    ui->help_scroll = 0;
+    if (!ui->in_game) {
+        return;
+    }
+    int card = ui->game.card;
+    GameState *state = malloc(sizeof *state);
+    if (state == NULL) {
+        fputs("rutas: out of memory\n", stderr);
+        abort();
+    }
+    int dropped = replay_repair(&ui->replay, ui->def, state);
+    if (dropped >= 0) {
+        ui->game = *state;
+        sync_tokens(ui);
+        if (ui->game.card != card) {
+            ui->revealed = ui->note_shown = false;
+        }
+        if (ui->game.card < 0 || ui->def->cards[ui->game.card].intensity < 3) {
+            ui->confirmed = true;
+        } else if (ui->game.card != card) {
+            ui->confirmed = false;
+        }
+        autosave(ui);
+    } else if (ui->stack[0] == UI_BOARD || ui->stack[0] == UI_SUMMARY) {
+        start_game(ui); /* the setup no longer fits the pack: a new session, same setup */
+    } else {
+        ui->in_game = false;
+    }
+    free(state);
+}
+
+void ui_set_reload_errors(Ui *ui, const PackErrors *errors)
+{
+    ui->reload_errors[0] = '\0';
+    if (errors == NULL) {
+        return;
+    }
+    size_t used = 0;
+    int shown = 0, left = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < errors->count; i++) {
+            const PackError *e = &errors->items[i];
+            if ((pass == 0) != (e->severity == PACK_SEVERITY_ERROR)) {
+                continue; /* errors first, then warnings */
+            }
+            if (shown == 6) {
+                left++;
+                continue;
+            }
+            char line[800];
+            pack_error_format(e, line, sizeof line);
+            int n = snprintf(ui->reload_errors + used, sizeof ui->reload_errors - used, "%s%s",
+                             shown > 0 ? "\n" : "", line);
+            if (n > 0 && used + (size_t)n < sizeof ui->reload_errors) {
+                used += (size_t)n;
+            }
+            shown++;
+        }
+    }
+    left += errors->dropped;
+    if (left > 0) {
+        char more[200];
+        i18n_plural(ui->deps.i18n, more, sizeof more, "watch.more", left, NULL, 0);
+        snprintf(ui->reload_errors + used, sizeof ui->reload_errors - used, "\n%s", more);
+    }
+}

@@ -131,6 +131,18 @@ int ui_talk_seconds_left(const Ui *ui);
  * receives the prompt's box. */
 TextFit ui_card_prompt_fit(Ui *ui, int card, int w, int h, int text_percent, Rect *box);
 
+/* rutas --watch: play on with deps' pack, strings and definition (the same folder's pack,
+ * loaded again after an edit; the rest of deps is as at ui_create). The screen stays, and so
+ * does the session: its moves are played again on the new definition (replay_repair), those
+ * no longer legal dropped; when the new definition no longer fits the session's setup (teams,
+ * topics), a new session starts with the same setup. Screens listing what the old pack held
+ * (card review, guide, topics, packs, facilitator tools) close. The old pack and strings may
+ * be freed after this returns. */
+void ui_reload(Ui *ui, const UiDeps *deps);
+/* Shows the problems of a pack that did not load (errors first, at most six, then how many
+ * more) over every screen until called with NULL or an empty list. */
+void ui_set_reload_errors(Ui *ui, const PackErrors *errors);
+
 /* The key a facilitator would press next to move the session on (Enter on menus, Space to
  * roll, a vote, a reveal, Enter to close a card...). Screenshots and tests use it to play. */
 Input ui_suggest_input(const Ui *ui);

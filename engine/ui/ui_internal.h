@@ -166,6 +166,9 @@ struct Ui {
     bool report_written;
     char report_path[4200];      /* the Markdown file, shown on the summary */
     char report_json_path[4200]; /* removed again if the end is undone */
+    /* rutas --watch: the problems of the pack as last edited ("file: place: message" lines),
+     * shown over every screen while the last version that loaded plays on; "" for none. */
+    char reload_errors[2400];
     Layout layout;
 };
 

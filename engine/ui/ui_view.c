@@ -2174,6 +2174,23 @@ static void build_guide(B *b)
          "guide.thumb");
 }
 
+/* rutas --watch: the pack as edited has errors. Over the lower part of any screen, so the
+ * author sees them where they look, while the last version that loaded plays on above. */
+static void reload_errors(B *b)
+{
+    Ui *ui = b->ui;
+    int m = hf(b, 0.02f), pad = hf(b, 0.015f);
+    Rect r = rect(m, hf(b, 0.58f), b->w - 2 * m, hf(b, 0.4f));
+    int panel = frame(b, -1, r, b->t.bg, b->t.accent, focus_w(b), hf(b, 0.012f), "reload");
+    Rect in = rect_inset(r, pad + focus_w(b));
+    int th = hf(b, 0.1f);
+    text(b, panel, rect(in.x, in.y, in.w, th), ui_tr(ui, "watch.errors"), FONT_BOLD, sz(b, F_SMALL),
+         mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_START, ALIGN_CENTER, "reload.title");
+    text(b, panel, rect(in.x, in.y + th, in.w, in.h - th), ui->reload_errors, FONT_REGULAR,
+         sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 3 / 5, b->t.text, ALIGN_START, ALIGN_START,
+         "reload.errors");
+}
+
 void ui_view_build(Ui *ui, Layout *layout, int w, int h)
 {
     B b = {ui,
@@ -2233,6 +2250,9 @@ void ui_view_build(Ui *ui, Layout *layout, int w, int h)
         break;
     case UI_SCREEN_COUNT:
         break;
+    }
+    if (ui->reload_errors[0] != '\0') {
+        reload_errors(&b);
     }
 }
 
