@@ -27,6 +27,7 @@ packages=(
   desktop-file-utils appstream man-db groff-base dpkg-dev
   translate-toolkit
   clang libclang-rt-14-dev
+  valgrind
 )
 # Only for the benchmarks: a virtual display and X key presses to drive the game on it.
 bench_packages=(xvfb xdotool)

@@ -69,6 +69,9 @@ static unsigned pump(Ui *ui, Window *win, Render *render, const SDL_Event *ev)
     if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
         render_invalidate(render);
     }
+    if ((ev->type == SDL_DROPFILE || ev->type == SDL_DROPTEXT) && ev->drop.file != NULL) {
+        SDL_free(ev->drop.file); /* SDL hands the dropped name over to be freed; unused */
+    }
     int w, h;
     platform_window_size(win, &w, &h);
     Input in = platform_translate_event(ev, w, h);

@@ -1503,7 +1503,9 @@ static void build_summary(B *b)
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.03f);
     char buf[400], name[120], n1[16], n2[16], n3[16];
-    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.1f)), ui_tr(ui, "summary.title"));
+    /* Down to where the reason starts, whatever the rounding of each. */
+    title_text(b, bg, rect(m, hf(b, 0.02f), b->w - 2 * m, hf(b, 0.12f) - hf(b, 0.02f)),
+               ui_tr(ui, "summary.title"));
     static const char *const reasons[] = {"summary.reason_rounds", "summary.reason_time",
                                           "summary.reason_facilitator", "summary.coop_reached"};
     snprintf(buf, sizeof buf, "%s", reasons[(int)st->over_reason & 3]);
@@ -1976,7 +1978,7 @@ static void build_review(B *b)
     const GameDef *def = ui->def;
     int bg = screen_bg(b, b->t.bg);
     int m = hf(b, 0.03f);
-    title_text(b, bg, rect(m, hf(b, 0.015f), b->w - 2 * m, hf(b, 0.085f)),
+    title_text(b, bg, rect(m, hf(b, 0.015f), b->w - 2 * m, hf(b, 0.1f) - hf(b, 0.015f)),
                ui_tr(ui, "setup.review_title"));
     /* Every card listed passes the filters, so one the session config leaves out is one the
      * facilitator left out (a bit per card: quick for a pack of thousands). */

@@ -18,6 +18,7 @@
  * RUTAS_MONKEY_EVENTS sets the number of events (default 4000, the ctest run), spread over
  * RUTAS_MONKEY_SEEDS seeds (default 8) starting at RUTAS_MONKEY_SEED (default 1). A failure
  * prints the seed and event number; rerun with that seed alone to reproduce it.
+ * RUTAS_MONKEY_SIZES=N also checks each screen at N random window sizes after every event.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -582,7 +583,8 @@ static Kind make_event(Game *g)
                                       SDL_SENSORUPDATE};
         e.type = junk[below((int)(sizeof junk / sizeof junk[0]))];
         if (e.type == SDL_DROPFILE) {
-            e.drop.file = NULL; /* a real one is SDL_malloc'ed; this one carries nothing */
+            /* SDL allocates the name and the game must free it (LeakSanitizer checks). */
+            e.drop.file = chance(50) ? SDL_strdup("/home/facilitador/paquete") : NULL;
         }
         push(&e);
         break;
@@ -653,6 +655,9 @@ static bool drain(Game *g, uint64_t seed)
     while (SDL_PollEvent(&ev)) {
         if (ev.type == SDL_RENDER_TARGETS_RESET || ev.type == SDL_RENDER_DEVICE_RESET) {
             render_invalidate(g->render);
+        }
+        if ((ev.type == SDL_DROPFILE || ev.type == SDL_DROPTEXT) && ev.drop.file != NULL) {
+            SDL_free(ev.drop.file);
         }
         int w, h;
         window_size(g, &w, &h);
@@ -729,6 +734,8 @@ static void write_settings(const char *pref)
 }
 
 static char pref_root[256];
+static long extra_sizes;         /* RUTAS_MONKEY_SIZES: more sizes checked after each event */
+static uint64_t sizes_state = 7; /* their own stream, so the events stay the same */
 
 /* One seed: a fresh user folder, a random start, then events until the budget is spent. */
 static void run_seed(uint64_t seed, long budget)
@@ -777,6 +784,17 @@ static void run_seed(uint64_t seed, long budget)
         check_game(&g);
         window_size(&g, &w, &h);
         check_layout_at(&g, w, h);
+        for (long extra = 0; extra < extra_sizes; extra++) {
+            /* Any size the screens are made for, as a window may have. */
+            uint64_t r = sizes_state = sizes_state * 6364136223846793005u + 1442695040888963407u;
+            int ew = PLATFORM_MIN_W + (int)((r >> 33) % 3200),
+                eh = PLATFORM_MIN_H + (int)((r >> 13) % 1800);
+            if (!platform_size_is_laid_out(ew, eh)) {
+                eh = ew * PLATFORM_TALL_H / PLATFORM_TALL_W;
+            }
+            check_layout_at(&g, ew, eh);
+            check_layout_at(&g, w, h);
+        }
         if (k == EV_WINDOW || k == EV_RESIZE) {
             /* Asked directly for less than any screen is made for, the ui still gives a
              * sound layout. */
@@ -854,6 +872,7 @@ static void test_monkey(void **state)
     long events = env_long("RUTAS_MONKEY_EVENTS", 4000);
     long seeds = env_long("RUTAS_MONKEY_SEEDS", 8);
     long first = env_long("RUTAS_MONKEY_SEED", 1);
+    extra_sizes = env_long("RUTAS_MONKEY_SIZES", 0);
     if (seeds > events) {
         seeds = events;
     }
