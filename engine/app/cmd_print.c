@@ -62,7 +62,7 @@ static bool out_dir_ready(const char *dir, char *err, size_t size)
         snprintf(err, size, "%s is not a folder", dir);
         return false;
     }
-    if (access(dir, W_OK | X_OK) != 0) {
+    if (access(dir, W_OK) != 0) {
         snprintf(err, size, "cannot write in the folder %s: %s", dir, strerror(errno));
         return false;
     }

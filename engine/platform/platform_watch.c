@@ -11,6 +11,7 @@
 #include <SDL.h>
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,11 +91,11 @@ static uint64_t stamp_of(const char *dir)
 
 static Uint32 tick(Uint32 interval, void *user)
 {
-    /* On SDL's timer thread: pushing an event is all that is safe here. */
-    const PlatformWatch *w = user;
+    /* On SDL's timer thread: pushing an event is all that is safe here. The event type comes
+     * in the pointer itself, so a tick running while the watch stops reads nothing freed. */
     SDL_Event ev;
     SDL_zero(ev);
-    ev.type = w->event;
+    ev.type = (Uint32)(uintptr_t)user;
     SDL_PushEvent(&ev);
     return interval;
 }
@@ -118,7 +119,7 @@ PlatformWatch *platform_watch_start(const char *dir, uint32_t interval_ms)
         uint32_t type = SDL_RegisterEvents(1);
         if (type != (uint32_t)-1) {
             w->event = type;
-            w->timer = SDL_AddTimer(interval_ms, tick, w);
+            w->timer = SDL_AddTimer(interval_ms, tick, (void *)(uintptr_t)type);
         }
     }
     return w;

@@ -1,9 +1,10 @@
 /*
  * test_print.c: the print-and-play pages (ui_print.c, rutas print). The page layouts of the
  * shipped pack in both its languages and of a pack with texts at the validator's limits keep
- * the layout's promises (everything inside the page and its parent, no text over another) and
- * cut no text; backs mirror fronts; and rutas print writes PNG pages of the paper's size at
- * 300 dpi whose card fronts show their topic's colour, read back with SDL2_image.
+ * the layout's promises (everything inside the page and its parent, no text over another),
+ * cut no text and print every text at 7:1 or more against the paper or fill behind it; backs
+ * mirror fronts; and rutas print writes PNG pages of the paper's size at 300 dpi whose card
+ * fronts show their topic's colour, read back with SDL2_image.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,6 +24,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +140,39 @@ static void test_backs_mirror_fronts(void **state)
     fixture_close(&f);
 }
 
+static double luminance(Colour c)
+{
+    double v[3] = {c.r / 255.0, c.g / 255.0, c.b / 255.0};
+    for (int i = 0; i < 3; i++) {
+        v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+/* Ink that reads on paper: every text at 7:1 or more against the fill behind it (the page's
+ * white, a card, a panel, a button), as the screens are checked in test_ui. */
+static void check_ink(const Layout *l, int page)
+{
+    for (int i = 0; i < l->count; i++) {
+        const Box *t = &l->boxes[i];
+        if (t->kind != BOX_TEXT || t->fit.w == 0) {
+            continue;
+        }
+        int p = t->parent;
+        while (p >= 0 && !(l->boxes[p].kind == BOX_FILL && l->boxes[p].bg.a == 255)) {
+            p = l->boxes[p].parent;
+        }
+        Colour white = {255, 255, 255, 255};
+        Colour behind = p >= 0 ? l->boxes[p].bg : white;
+        double a = luminance(t->fg), b = luminance(behind);
+        double ratio = a > b ? (a + 0.05) / (b + 0.05) : (b + 0.05) / (a + 0.05);
+        if (ratio < 7.0) {
+            fail_msg("page %d: text %s \"%s\" has %.2f:1 on %s", page + 1, t->name,
+                     layout_text(l, t), ratio, p >= 0 ? l->boxes[p].name : "the page");
+        }
+    }
+}
+
 /* Every page of the pack: nothing cut; and but for board tiles (whose board runs under the
  * margins, covered there), the layout's own checks. Returns the number of texts seen. */
 static int check_pages(Fixture *f, UiPaper paper)
@@ -161,6 +196,7 @@ static int check_pages(Fixture *f, UiPaper paper)
                 fail_msg("page %d: text %s cut: \"%s\"", page + 1, b->name, layout_text(&l, b));
             }
         }
+        check_ink(&l, page);
         if (ui_print_page_kind(&p, page, NULL) != UI_PAGE_BOARD) {
             char err[300];
             if (!layout_check(&l, err, sizeof err)) {
