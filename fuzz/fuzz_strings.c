@@ -9,12 +9,15 @@
  * Properties checked beside the sanitizers: a normalized tag is a fixed point of
  * i18n_tag_normalize; fallback chains stay within their bound and hold no duplicates;
  * i18n_interpolate returns the same length whatever the buffer, writes a prefix of the full
- * result, always terminates it, and never splits a UTF-8 sequence of valid text.
+ * result, always terminates it, and never splits a UTF-8 sequence of valid text. The one-pass
+ * reader of locale files (strings_read_fast) accepts only what the checked path (cJSON, then
+ * strings_flatten) accepts without an error, and gives the same table.
  */
 #include "fuzz_util.h"
 
 #include "i18n.h"
 #include "pack.h"
+#include "pack_internal.h" /* strings_read_fast and the checked path it must agree with */
 
 static void check_tags(const char *tag, const char *source)
 {
@@ -109,6 +112,33 @@ static void check_interpolate(const char *text, size_t small)
     (void)found;
 }
 
+/* The fast reader and the checked path on the same text: when the fast one accepts, the
+ * checked one must accept too, with the same keys and values in the same order. */
+static void check_fast_reader(const FuzzPart *part)
+{
+    StringTable *fast = i18n_table_create("en");
+    bool fast_ok = strings_read_fast((const char *)part->data, part->size, fast);
+    if (fast_ok) {
+        PackErrors errors;
+        pack_errors_init(&errors);
+        Ctx ctx = {&errors, "fast.json", 0};
+        cJSON *root = content_parse_json(&ctx, (const char *)part->data, part->size);
+        FUZZ_CHECK(root != NULL);
+        StringTable *checked = i18n_table_create("en");
+        FUZZ_CHECK(strings_flatten(&ctx, root, checked));
+        FUZZ_CHECK(errors.errors == 0);
+        FUZZ_CHECK(i18n_table_count(fast) == i18n_table_count(checked));
+        for (int i = 0; i < i18n_table_count(fast); i++) {
+            FUZZ_CHECK(strcmp(i18n_table_key(fast, i), i18n_table_key(checked, i)) == 0);
+            FUZZ_CHECK(strcmp(i18n_table_value(fast, i), i18n_table_value(checked, i)) == 0);
+        }
+        cJSON_Delete(root);
+        i18n_table_destroy(checked);
+        pack_errors_clear(&errors);
+    }
+    i18n_table_destroy(fast);
+}
+
 static StringTable *load_table(const FuzzPart *part, const char *tag, const char *dir,
                                const char *name)
 {
@@ -192,6 +222,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!i18n_tag_normalize(source, source_norm, sizeof source_norm)) {
             snprintf(source_norm, sizeof source_norm, "en");
         }
+        check_fast_reader(&parts[3]);
         fuzz_make_temp_dir(dir, sizeof dir);
         StringTable *a = load_table(&parts[3], source_norm, dir, "source.json");
         StringTable *b = count > 4 ? load_table(&parts[4], norm, dir, "target.json") : NULL;
