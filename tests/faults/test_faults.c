@@ -642,6 +642,75 @@ static void test_pack_removed_with_saved_session(void **state)
     game_close(&g);
 }
 
+/* A pack updated so that the saved session no longer fits it (here: a card the setup left out
+ * is gone). Resume says why; the save is kept aside where no new session writes over it. */
+static void test_saved_session_no_longer_fits(void **state)
+{
+    (void)state;
+    char pref[400], packs[450], mini[500];
+    fresh_pref("changed-pack", pref, sizeof pref);
+    snprintf(packs, sizeof packs, "%schanged-packs", root);
+    snprintf(mini, sizeof mini, "%s/mini", packs);
+    run("rm -rf '%s' && mkdir -p '%s' && cp -r '%s/tests/fixtures/packs/good/mini' '%s'", packs,
+        packs, source_dir, mini);
+    Settings s = settings_default();
+    snprintf(s.pack, sizeof s.pack, "%s", mini);
+    snprintf(s.excluded, sizeof s.excluded, "rel-02");
+    char settings[500];
+    snprintf(settings, sizeof settings, "%ssettings.txt", pref);
+    assert_true(settings_save(&s, settings));
+    AppOptions o = options();
+    Game g;
+    game_open(&g, &o, false, NULL);
+    start_session(&g);
+    play(&g, 10);
+    assert_false(rules_is_over(ui_game(g.ui)));
+    char save[4400];
+    snprintf(save, sizeof save, "%s", g.app.save_path);
+    size_t len_before;
+    char *before = read_file(save, &len_before);
+    assert_non_null(before);
+    assert_non_null(strstr(before, "rel-02"));
+    game_close(&g);
+
+    /* Version 1.1.0 drops that card (and its texts). */
+    run("cd '%s' && python3 -c \"import json\n"
+        "p=json.load(open('pack.json')); p['version']='1.1.0'\n"
+        "p['cards']=[c for c in p['cards'] if c['id']!='rel-02']\n"
+        "json.dump(p, open('pack.json','w'), ensure_ascii=False, indent=1)\n"
+        "for f in ['locales/en.json','locales/es-MX.json']:\n"
+        "    t=json.load(open(f)); del t['card']['rel-02']\n"
+        "    json.dump(t, open(f,'w'), ensure_ascii=False, indent=1)\"",
+        mini);
+    game_open(&g, &o, false, NULL);
+    assert_string_equal(g.app.def->id, "mini");
+    capture_start();
+    key(&g, KEY_ENTER); /* Resume is offered, first and focused */
+    char *said = capture_stop();
+    assert_int_equal(ui_screen(g.ui), UI_TITLE);
+    assert_non_null(strstr(said, "cannot resume"));
+    assert_non_null(strstr(said, "excluded card is not in this pack"));
+    free(said);
+    char kept[4500];
+    snprintf(kept, sizeof kept, "%s.old", save);
+    const char *notice = notice_text(&g);
+    assert_non_null(notice);
+    assert_non_null(strstr(notice, kept));
+    size_t len_kept;
+    char *after = read_file(kept, &len_kept);
+    assert_non_null(after);
+    assert_int_equal(len_kept, len_before);
+    assert_memory_equal(after, before, len_before);
+    /* A new session of the new version starts and saves as usual. */
+    start_session(&g);
+    play(&g, 5);
+    assert_int_equal(access(save, F_OK), 0);
+    assert_int_equal(access(kept, F_OK), 0);
+    free(before);
+    free(after);
+    game_close(&g);
+}
+
 /* ---- A window shrunk to 1x1, or minimized -----------------------------------------------------
  */
 
@@ -799,6 +868,7 @@ int main(void)
         cmocka_unit_test_teardown(test_pref_folder_goes_away, restore_stderr),
         cmocka_unit_test_teardown(test_disk_full_while_saving, restore_stderr),
         cmocka_unit_test_teardown(test_pack_removed_with_saved_session, restore_stderr),
+        cmocka_unit_test_teardown(test_saved_session_no_longer_fits, restore_stderr),
         cmocka_unit_test_teardown(test_window_1x1_and_minimized, restore_stderr),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

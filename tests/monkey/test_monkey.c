@@ -277,15 +277,16 @@ static void check_layout_at(Game *g, int w, int h)
 
 /* Every key the game knows (platform.c's key_from_sym) and then some. */
 static const SDL_Keycode known_keys[] = {
-    SDLK_RETURN,    SDLK_KP_ENTER, SDLK_ESCAPE, SDLK_AC_BACK, SDLK_SPACE,    SDLK_TAB,
-    SDLK_BACKSPACE, SDLK_UP,       SDLK_DOWN,   SDLK_LEFT,    SDLK_RIGHT,    SDLK_PAGEUP,
-    SDLK_PAGEDOWN,  SDLK_HOME,     SDLK_END,    SDLK_F1,      SDLK_F2,       SDLK_F11,
-    SDLK_PLUS,      SDLK_KP_PLUS,  SDLK_EQUALS, SDLK_MINUS,   SDLK_KP_MINUS, SDLK_a,
-    SDLK_b,         SDLK_d,        SDLK_h,      SDLK_n,       SDLK_p,        SDLK_r,
-    SDLK_s,         SDLK_u,        SDLK_y,      SDLK_1,       SDLK_2,        SDLK_3,
-    SDLK_4,         SDLK_9,        SDLK_0,      SDLK_KP_1,    SDLK_KP_0,     SDLK_KP_9,
-    SDLK_SLASH,     SDLK_DELETE,   SDLK_INSERT, SDLK_F5,      SDLK_F12,      SDLK_LCTRL,
-    SDLK_LSHIFT,    SDLK_LALT,     SDLK_LGUI,   SDLK_MENU,    SDLK_CAPSLOCK,
+    SDLK_RETURN,    SDLK_KP_ENTER, SDLK_ESCAPE, SDLK_AC_BACK,  SDLK_SPACE,    SDLK_TAB,
+    SDLK_BACKSPACE, SDLK_UP,       SDLK_DOWN,   SDLK_LEFT,     SDLK_RIGHT,    SDLK_PAGEUP,
+    SDLK_PAGEDOWN,  SDLK_HOME,     SDLK_END,    SDLK_F1,       SDLK_F2,       SDLK_F11,
+    SDLK_PLUS,      SDLK_KP_PLUS,  SDLK_EQUALS, SDLK_MINUS,    SDLK_KP_MINUS, SDLK_a,
+    SDLK_b,         SDLK_d,        SDLK_h,      SDLK_n,        SDLK_p,        SDLK_r,
+    SDLK_s,         SDLK_u,        SDLK_y,      SDLK_1,        SDLK_2,        SDLK_3,
+    SDLK_4,         SDLK_9,        SDLK_0,      SDLK_KP_1,     SDLK_KP_0,     SDLK_KP_9,
+    SDLK_f,         SDLK_g,        SDLK_t,      SDLK_q,        SDLK_z,        SDLK_SLASH,
+    SDLK_DELETE,    SDLK_INSERT,   SDLK_F5,     SDLK_F12,      SDLK_LCTRL,    SDLK_LSHIFT,
+    SDLK_LALT,      SDLK_LGUI,     SDLK_MENU,   SDLK_CAPSLOCK,
 };
 #define KNOWN_KEYS ((int)(sizeof known_keys / sizeof known_keys[0]))
 
@@ -894,9 +895,12 @@ static void test_monkey(void **state)
         printf(" %s %ld", ui_screen_name((UiScreen)s), totals.screens[s]);
     }
     printf("\n");
-    /* Random play must reach the game itself, or the test tests menus only. */
-    assert_true(totals.screens[UI_BOARD] > 0);
-    assert_true(totals.screens[UI_CARD] > 0);
+    /* Random play must reach the game itself, or the test tests menus only (a single short
+     * seed, run again to reproduce a failure, may not). */
+    if (events >= 4000) {
+        assert_true(totals.screens[UI_BOARD] > 0);
+        assert_true(totals.screens[UI_CARD] > 0);
+    }
     if (events >= 20000) {
         assert_true(totals.screens[UI_SUMMARY] > 0);
         assert_true(totals.quits > 0);
