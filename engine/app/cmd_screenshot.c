@@ -29,6 +29,7 @@ static void usage(FILE *out)
           "  --seed N           session seed (default 7)\n"
           "  --pack PATH        a pack folder instead of the default pack\n"
           "  --text PERCENT     text size: 100, 125 or 150\n"
+          "  --teams N          number of teams, 2 to 8 (default 4)\n"
           "  --high-contrast    the high-contrast theme\n"
           "  --card KIND        on the card screen, wait for a card of this kind\n"
           "  --reveal           on the card screen, reveal the answer\n"
@@ -158,7 +159,7 @@ int cmd_screenshot(int argc, char **argv)
 {
     AppOptions options = APP_OPTIONS_INIT;
     const char *screen = NULL, *out = NULL, *card = NULL;
-    int w = 1920, h = 1080, text = 100;
+    int w = 1920, h = 1080, text = 100, teams = 4;
     bool contrast = false, reveal = false, note = false;
     for (int i = 1; i < argc; i++) {
         int r = app_parse_option(argc, argv, &i, &options);
@@ -190,6 +191,12 @@ int cmd_screenshot(int argc, char **argv)
             text = atoi(argv[++i]);
             if (text != 100 && text != 125 && text != 150) {
                 fprintf(stderr, "rutas screenshot: --text is 100, 125 or 150\n");
+                return 2;
+            }
+        } else if (strcmp(a, "--teams") == 0 && has_value) {
+            teams = atoi(argv[++i]);
+            if (teams < 2 || teams > 8) {
+                fprintf(stderr, "rutas screenshot: --teams is 2 to 8\n");
                 return 2;
             }
         } else if (strcmp(a, "--high-contrast") == 0) {
@@ -251,6 +258,7 @@ int cmd_screenshot(int argc, char **argv)
     settings.reduce_motion = true;
     settings.text_percent = text;
     settings.high_contrast = contrast;
+    settings.teams = teams;
     UiDeps deps = {.render = render,
                    .i18n = app.i18n,
                    .pack = app.pack,

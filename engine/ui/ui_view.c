@@ -962,11 +962,38 @@ static void build_board(B *b)
     text(b, panel, rect(x, y, w, sh * 3 / 4), ui_tr(ui, "summary.points"), FONT_BOLD,
          sz(b, F_SMALL), mn(b, M_SMALL), b->t.dim, ALIGN_START, ALIGN_CENTER, "scores.title");
     y += sh * 3 / 4;
-    int row = (bottom - y) / (st->team_count > 0 ? st->team_count : 1);
+    int n = st->team_count > 0 ? st->team_count : 1;
+    int row = (bottom - y) / n;
     if (row > sh) {
         row = sh;
     }
-    for (int t = 0; t < st->team_count; t++) {
+    /* Many teams in a short panel (8 teams, large text, a small window): rather than rows
+     * too thin to read, a grid of the teams' tokens (letter, colour and shape, as on the
+     * board) with their points, two or four to a row. */
+    int cols = 1;
+    while (row < mn(b, M_SMALL) + 6 && cols < 4 && cols < n) {
+        cols *= 2;
+        row = (bottom - y) / ((n + cols - 1) / cols);
+        if (row > sh) {
+            row = sh;
+        }
+    }
+    for (int t = 0; cols > 1 && t < st->team_count; t++) {
+        int cw = w / cols;
+        Rect r = rect(x + (t % cols) * cw, y + (t / cols) * row, cw - 4, row - 2);
+        int cell = fill(b, panel, r, t == st->current ? b->t.raised : b->t.panel, hf(b, 0.006f),
+                        "score.row");
+        int d = r.h - 4;
+        token(b, cell, rect(r.x + 2, r.y + 2, d, d), t, true);
+        if (cols == 2) {
+            i18n_plural(ui->deps.i18n, buf, sizeof buf, "board.points", st->points[t], NULL, 0);
+        } else {
+            snprintf(buf, sizeof buf, "%d", st->points[t]);
+        }
+        text(b, cell, rect(r.x + d + 8, r.y, r.w - d - 12, r.h), buf, FONT_BOLD, sz(b, F_SMALL),
+             mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "score.points");
+    }
+    for (int t = 0; cols == 1 && t < st->team_count; t++) {
         Rect r = rect(x, y + t * row, w, row - 2);
         int rowbox = fill(b, panel, r, t == st->current ? b->t.raised : b->t.panel, hf(b, 0.006f),
                           "score.row");

@@ -1341,6 +1341,62 @@ static void exclude_all_topic_cards(Settings *s, const GameDef *def)
     assert_true(used < sizeof s->excluded);
 }
 
+static int scoreboard_teams;
+static void set_scoreboard_teams(Settings *s, const GameDef *def)
+{
+    (void)def;
+    s->teams = scoreboard_teams;
+}
+
+/* The scoreboard stays readable with every number of teams, at every text size, in small
+ * windows too: no team's name or points drawn below the smallest size asked for, or cut. */
+static void test_scoreboard_readable_with_many_teams(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 600}, {1024, 768}, {1366, 768}, {1920, 1080}};
+    static const int texts[] = {100, 150};
+    for (int teams = 2; teams <= 8; teams += 2) {
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            Fixture f;
+            scoreboard_teams = teams;
+            fixture_settings = set_scoreboard_teams;
+            fixture_open(&f, "es-MX", texts[t], true);
+            fixture_settings = NULL;
+            start_session(&f);
+            int boards = 0;
+            for (int step = 0; step < 60; step++) {
+                for (size_t z = 0; ui_screen(f.ui) == UI_BOARD && z < 4; z++) {
+                    const Layout *l = ui_layout(f.ui, sizes[z][0], sizes[z][1], f.now);
+                    int shown = 0;
+                    for (int i = 0; i < l->count; i++) {
+                        const Box *b = &l->boxes[i];
+                        if (b->kind != BOX_TEXT || b->name == NULL ||
+                            strncmp(b->name, "score.", 6) != 0) {
+                            continue;
+                        }
+                        shown += strcmp(b->name, "score.points") == 0;
+                        if (b->fit.px < b->min_px || b->fit.ellipsized) {
+                            fail_msg("%d teams, text %d%%, %dx%d: %s \"%s\" at %d px (at least "
+                                     "%d), %s",
+                                     teams, texts[t], sizes[z][0], sizes[z][1], b->name,
+                                     l->texts + b->text, b->fit.px, b->min_px,
+                                     b->fit.ellipsized ? "cut" : "whole");
+                        }
+                    }
+                    assert_int_equal(shown, teams);
+                    boards++;
+                }
+                ui_layout(f.ui, f.w, f.h, f.now);
+                Input in = ui_suggest_input(f.ui);
+                push_input(&in);
+                pump(&f);
+            }
+            assert_true(boards > 0);
+            fixture_close(&f);
+        }
+    }
+}
+
 static void test_topic_without_cards_is_an_open_talk(void **state)
 {
     (void)state;
@@ -2238,6 +2294,7 @@ int main(void)
         cmocka_unit_test(test_menus_and_overlays_fit),
         cmocka_unit_test(test_pause_help_keys_from_every_screen),
         cmocka_unit_test(test_card_keys),
+        cmocka_unit_test(test_scoreboard_readable_with_many_teams),
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
         cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
         cmocka_unit_test(test_setup_topics),
