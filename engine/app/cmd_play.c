@@ -139,6 +139,7 @@ int game_run(const AppOptions *options)
         .unsaved_folder = app.unsaved_folder,
         .kept_save_file = app.kept_save_file,
         .kept_save_pack = app.kept_save_pack,
+        .broken_pack = app.broken_pack,
         .pack_dirs = (const char *const *)app.pack_list,
         .pack_dir_count = app.pack_count,
         .pack_search = &app.search,

@@ -187,10 +187,31 @@ bool app_load(App *app, const AppOptions *o, bool use_pref, char *err, size_t er
                     app->settings.pack);
         }
     }
-    if (pack_dir == NULL && pack_search_find(&search, "rutas", dir, sizeof dir)) {
+    if (pack_dir != NULL && pack_dir == app->settings.pack) {
+        /* A pack of the user's that an author has since broken (or emptied) must not stop the
+         * game: its problems are printed, the title says so, the default pack is played. */
+        PackErrors errors;
+        pack_errors_init(&errors);
+        app->pack = pack_load(pack_dir, &search, NULL, &errors);
+        if (app->pack == NULL) {
+            print_errors(&errors);
+            fprintf(stderr,
+                    "rutas: the pack chosen last time, in %s, has errors (run: rutas validate "
+                    "%s); playing the default pack\n",
+                    pack_dir, pack_dir);
+            snprintf(app->broken_pack, sizeof app->broken_pack, "%s", pack_dir);
+            pack_dir = NULL; /* the choice is kept: once the pack loads again, it is played */
+        }
+        pack_errors_clear(&errors);
+    }
+    if (app->pack == NULL && pack_dir == NULL &&
+        pack_search_find(&search, "rutas", dir, sizeof dir)) {
         pack_dir = dir;
     }
-    if (pack_dir != NULL) {
+    if (app->pack != NULL) {
+        app->def = pack_def(app->pack);
+        snprintf(app->pack_dir, sizeof app->pack_dir, "%s", pack_dir);
+    } else if (pack_dir != NULL) {
         PackErrors errors;
         pack_errors_init(&errors);
         app->pack = pack_load(pack_dir, &search, NULL, &errors);

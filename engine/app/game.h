@@ -47,6 +47,10 @@ typedef struct App {
      * (the first found), or "". */
     char kept_save_file[4400];
     char kept_save_pack[64];
+    /* The pack chosen last time (settings.pack) did not load: its folder, or "". The default
+     * pack is played instead, so that the game always starts; the choice stays in the
+     * settings, and the pack is played again once it loads. */
+    char broken_pack[4200];
     Settings settings;
     Pack *pack;          /* NULL: playing gamedef_demo() */
     char pack_dir[4200]; /* the folder it was loaded from, or "" */

@@ -2281,6 +2281,9 @@ Ui *ui_create(const UiDeps *deps, const Settings *settings)
         ui_trf(ui, ui->notice, sizeof ui->notice, "title.cannot_save", "folder",
                deps->unsaved_folder, NULL, NULL, NULL, NULL);
         ui->status[0] = '\0';
+    } else if (deps->broken_pack != NULL && deps->broken_pack[0] != '\0') {
+        ui_trf(ui, ui->notice, sizeof ui->notice, "title.broken_pack", "folder", deps->broken_pack,
+               NULL, NULL, NULL, NULL);
     } else if (deps->kept_save_file != NULL && deps->kept_save_file[0] != '\0' &&
                deps->kept_save_pack != NULL) {
         ui_trf(ui, ui->notice, sizeof ui->notice, "title.kept_save", "pack", deps->kept_save_pack,

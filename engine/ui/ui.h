@@ -81,6 +81,8 @@ typedef struct UiDeps {
      * kept_save_pack); the title screen says so. NULL or "": none. */
     const char *kept_save_file;
     const char *kept_save_pack;
+    /* The pack chosen last time did not load (its folder): the title says so. NULL or "". */
+    const char *broken_pack;
 } UiDeps;
 
 /* What ui_handle() and ui_tick() ask of the app. */

@@ -190,6 +190,7 @@ static void game_open(Game *g, const AppOptions *o, bool with_window, const char
         .unsaved_folder = g->app.unsaved_folder,
         .kept_save_file = g->app.kept_save_file,
         .kept_save_pack = g->app.kept_save_pack,
+        .broken_pack = g->app.broken_pack,
     };
     g->ui = ui_create(&deps, &g->app.settings);
     g->w = 1366;
@@ -642,6 +643,74 @@ static void test_pack_removed_with_saved_session(void **state)
     game_close(&g);
 }
 
+/* The pack chosen last time has been broken since (an author edited it): the game still starts,
+ * with the default pack; the title says which pack and how to see its errors; the pack's own
+ * session is left as it was, and is resumed once the pack is fixed. */
+static void test_chosen_pack_broken_since(void **state)
+{
+    (void)state;
+    char pref[400], packs[450], mini[500], manifest[600];
+    fresh_pref("broken-pack", pref, sizeof pref);
+    snprintf(packs, sizeof packs, "%sbroken-packs", root);
+    snprintf(mini, sizeof mini, "%s/mini", packs);
+    snprintf(manifest, sizeof manifest, "%s/pack.json", mini);
+    run("rm -rf '%s' && mkdir -p '%s' && cp -r '%s/tests/fixtures/packs/good/mini' '%s'", packs,
+        packs, source_dir, mini);
+    Settings s = settings_default();
+    snprintf(s.pack, sizeof s.pack, "%s", mini);
+    char settings[500];
+    snprintf(settings, sizeof settings, "%ssettings.txt", pref);
+    assert_true(settings_save(&s, settings));
+    AppOptions o = options();
+    Game g;
+    game_open(&g, &o, false, NULL);
+    assert_string_equal(g.app.def->id, "mini");
+    start_session(&g);
+    play(&g, 12);
+    uint64_t hash = rules_state_hash(ui_game(g.ui));
+    char save[4400];
+    snprintf(save, sizeof save, "%s", g.app.save_path);
+    size_t len_before;
+    char *before = read_file(save, &len_before);
+    assert_non_null(before);
+    game_close(&g);
+
+    /* A comma goes missing in pack.json. */
+    run("sed -i 's/\"format\": 1,/\"format\": 1/' '%s'", manifest);
+    capture_start();
+    game_open(&g, &o, false, NULL);
+    char *said = capture_stop();
+    assert_string_equal(g.app.def->id, "rutas");
+    assert_non_null(strstr(said, "pack.json:"));
+    assert_non_null(strstr(said, "has errors"));
+    assert_non_null(strstr(said, "rutas validate"));
+    free(said);
+    const char *notice = notice_text(&g);
+    assert_non_null(notice);
+    assert_non_null(strstr(notice, mini));
+    assert_non_null(strstr(notice, "rutas validate"));
+    start_session(&g);
+    play(&g, 20);
+    game_close(&g);
+    size_t len_after;
+    char *after = read_file(save, &len_after);
+    assert_non_null(after);
+    assert_int_equal(len_after, len_before);
+    assert_memory_equal(after, before, len_before);
+    free(after);
+    free(before);
+
+    /* Fixed: the pack is played again, without a notice, and Resume continues its session. */
+    run("cp '%s/tests/fixtures/packs/good/mini/pack.json' '%s'", source_dir, manifest);
+    game_open(&g, &o, false, NULL);
+    assert_string_equal(g.app.def->id, "mini");
+    assert_null(notice_text(&g));
+    key(&g, KEY_ENTER); /* Resume is first and focused */
+    assert_non_null(ui_game(g.ui));
+    assert_true(rules_state_hash(ui_game(g.ui)) == hash);
+    game_close(&g);
+}
+
 /* A pack updated so that the saved session no longer fits it (here: a card the setup left out
  * is gone). Resume says why; the save is kept aside where no new session writes over it. */
 static void test_saved_session_no_longer_fits(void **state)
@@ -868,6 +937,7 @@ int main(void)
         cmocka_unit_test_teardown(test_pref_folder_goes_away, restore_stderr),
         cmocka_unit_test_teardown(test_disk_full_while_saving, restore_stderr),
         cmocka_unit_test_teardown(test_pack_removed_with_saved_session, restore_stderr),
+        cmocka_unit_test_teardown(test_chosen_pack_broken_since, restore_stderr),
         cmocka_unit_test_teardown(test_saved_session_no_longer_fits, restore_stderr),
         cmocka_unit_test_teardown(test_window_1x1_and_minimized, restore_stderr),
     };
