@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets into OUT/<target>/ from what the repository
 already holds: the fixture packs (good and broken), the shipped packs, the UI strings, the
-golden replay of the demo game, saves made from that replay, and the fixture session reports.
+golden replay of the demo game, saves made from that replay, the fixture session reports, the
+mini fixture pack's texts as a spreadsheet (as `rutas pack export-csv` writes it) and settings
+files.
 
     python3 fuzz/make_seeds.py OUT
 
 Inputs are laid out as the targets read them (fuzz/*.c): files joined by a line holding only
 "@@". Seeds are made fresh for each run rather than committed, so they follow the fixtures.
 """
+import csv
 import glob
 import hashlib
+import io
+import json
 import os
 import sys
 
@@ -160,13 +165,100 @@ def seeds_report(out):
             out.add(data)
 
 
+CSV_COLUMNS = ["card", "locale", "deck", "kind", "min_age", "intensity", "prompt", "option_1",
+               "option_2", "option_3", "option_4", "answer", "explain", "note"]
+
+
+def mini_rows():
+    """The rows `rutas pack export-csv` writes for the mini fixture pack."""
+    mini = os.path.join(TOP, "tests/fixtures/packs/good/mini")
+    try:
+        with open(os.path.join(mini, "pack.json"), encoding="utf-8") as f:
+            pack = json.load(f)
+        texts = {}
+        for tag in pack["locales"]:
+            with open(os.path.join(mini, "locales", tag + ".json"), encoding="utf-8") as f:
+                texts[tag] = json.load(f).get("card", {})
+    except (OSError, ValueError, KeyError):
+        return []
+    rows = []
+    for card in pack["cards"]:
+        for tag in pack["locales"]:
+            t = texts[tag].get(card["id"], {})
+            options = t.get("options", {})
+            rows.append([card["id"], tag, card.get("deck", card.get("topic", "")), card["kind"],
+                         str(card["min_age"]), str(card["intensity"]), t.get("prompt", "")] +
+                        [options.get(str(i), "") for i in range(1, 5)] +
+                        [t.get("answer", ""), t.get("explain", ""), t.get("note", "")])
+    return rows
+
+
+def csv_text(rows, bom=True, crlf=True):
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n" if crlf else "\n").writerows(rows)
+    return ("\ufeff" if bom else "").encode() + buf.getvalue().encode("utf-8")
+
+
+def seeds_csv(out):
+    rows = mini_rows()
+    if not rows:
+        return
+    variants = [csv_text([CSV_COLUMNS] + rows), csv_text([CSV_COLUMNS] + rows, False, False)]
+    edited = [r[:] for r in rows]
+    edited[0][6] = "Una pregunta nueva, con \"comillas\",\ny dos líneas"
+    edited[3][12] = "A note, changed"
+    variants.append(csv_text([CSV_COLUMNS] + edited))
+    # Only the columns an author keeps, in another order.
+    keep = [1, 0, 6, 12]
+    variants.append(csv_text([[r[i] for i in keep] for r in [CSV_COLUMNS] + edited]))
+    # Problems the import names: an unknown card and language, a short row, a bad quote.
+    variants.append(csv_text([CSV_COLUMNS, ["nope", "es-MX"] + [""] * 12,
+                              [rows[0][0], "fr"] + rows[0][2:], rows[1][:5]]) + b'x,"y"z\r\n')
+    variants.append(csv_text([CSV_COLUMNS[:2] + ["option_4"], [rows[0][0], rows[0][1], "x"]]))
+    for v in variants:
+        out.add(b"\x00" + v)  # a dry run
+        out.add(b"\x01" + v)  # a real import
+
+
+SETTINGS = b"""# Rutas settings: key=value, one per line. Delete this file to reset them.
+lang=es-MX
+region=MX
+text=125
+high_contrast=1
+reduce_motion=0
+sound=80
+music=60
+fullscreen=0
+teams=5
+rounds=4
+minutes=30
+max_age=14
+max_intensity=2
+topics_off=getting-help
+excluded=rel-01,sit-01
+talk_minutes=3
+pack=
+"""
+
+
+def seeds_settings(out):
+    out.add(SETTINGS)
+    out.add(SETTINGS.replace(b"\n", b"\r\n"))
+    out.add(b"lang=en\ntext=150\nteams=8\nminutes=-1\ntopics_off=relationships,getting-help\n"
+            b"excluded=rel-01,rel-02,rel-03,hlp-01,sit-01,rgt-01,rgt-02\n")
+    out.add(b"lang=pt-BR\nregion=GT\nrounds=99\nmax_age=6\nmax_intensity=1\ntalk_minutes=5\n")
+    out.add(b"teams=9\ntext=130\nsound=-1\nlang=es MX\nexcluded=A,B\n" + b"x" * 9000 +
+            b"\nteams=2\n")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_seeds.py OUT")
     root = sys.argv[1]
     for target, fn in (("fuzz_pack", seeds_pack), ("fuzz_strings", seeds_strings),
                        ("fuzz_helplines", seeds_helplines), ("fuzz_replay", seeds_replay),
-                       ("fuzz_save", seeds_save), ("fuzz_report", seeds_report)):
+                       ("fuzz_save", seeds_save), ("fuzz_report", seeds_report),
+                       ("fuzz_csv", seeds_csv), ("fuzz_settings", seeds_settings)):
         out = Out(root, target)
         fn(out)
         print(f"{target}: {out.count} seeds")

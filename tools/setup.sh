@@ -5,7 +5,7 @@
 #   tools/setup.sh play [RUTAS-OPTION]...  install, build, start the game
 #   tools/setup.sh test                    install, build, run the tests plain and under
 #                                          AddressSanitizer + UndefinedBehaviorSanitizer, then
-#                                          fuzz each loader for 45 s (tools/fuzz;
+#                                          fuzz each loader for 60 s (tools/fuzz;
 #                                          RUTAS_FUZZ_SECONDS sets the time, 0 skips it)
 #   tools/setup.sh bench [OPTION]...       install (with xvfb and xdotool), build Release in
 #                                          build-bench/ and print the benchmarks (tools/bench)
@@ -101,7 +101,7 @@ test)
   build "$top/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DRUTAS_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_tests "$top/build-sanitize"
-  fuzz_seconds=${RUTAS_FUZZ_SECONDS:-45}
+  fuzz_seconds=${RUTAS_FUZZ_SECONDS:-60}
   if [ "$fuzz_seconds" -gt 0 ]; then
     say "fuzzing each loader for ${fuzz_seconds}s (tools/fuzz; reproducers go to fuzz/crashes/)"
     RUTAS_FUZZ_JOBS=${RUTAS_FUZZ_JOBS:-$jobs} "$top/tools/fuzz" "$fuzz_seconds"
