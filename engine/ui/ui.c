@@ -545,7 +545,7 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
                  locale_name(ui, ui->settings.lang));
         snprintf(num, sizeof num, "%d", ui->settings.text_percent);
         set_item(&items[n++], M_TEXT, ui_tr(ui, "settings.text_size"),
-                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "count", num, NULL, NULL,
+                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "percent", num, NULL, NULL,
                         NULL, NULL));
         set_item(&items[n++], M_CONTRAST, ui_tr(ui, "settings.high_contrast"),
                  ui->settings.high_contrast ? on : off);
@@ -553,11 +553,11 @@ int ui_menu_items(Ui *ui, UiScreen screen, MenuItem *items)
                  ui->settings.reduce_motion ? on : off);
         snprintf(num, sizeof num, "%d", ui->settings.sound_percent);
         set_item(&items[n++], M_SOUND, ui_tr(ui, "settings.sound"),
-                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "count", num, NULL, NULL,
+                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "percent", num, NULL, NULL,
                         NULL, NULL));
         snprintf(num, sizeof num, "%d", ui->settings.music_percent);
         set_item(&items[n++], M_MUSIC, ui_tr(ui, "settings.music"),
-                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "count", num, NULL, NULL,
+                 ui_trf(ui, buf, sizeof buf, "settings.text_size_value", "percent", num, NULL, NULL,
                         NULL, NULL));
         set_item(&items[n++], M_FULLSCREEN, ui_tr(ui, "settings.fullscreen"),
                  ui->settings.fullscreen ? on : off);

@@ -252,31 +252,33 @@ static void menu(B *b, int parent, Rect area, MenuItem *items, int n, int focus)
             b->L->boxes[box].flags |= BOX_FOCUS;
         }
         set_action(b, box, CMD_ITEM, i);
-        int pad = hf(b, 0.006f) + focus_w(b);
-        Rect in = rect_inset(r, pad);
+        /* Texts keep clear of the focus frame; the item's height goes to the text. Menu texts
+         * may go a little below 1/30 of the height: menus are the facilitator's screens, read
+         * from the laptop, not from the back of the room. */
+        int pad = hf(b, 0.006f) + focus_w(b), vpad = focus_w(b) + 1;
+        Rect in = rect(r.x + pad, r.y + vpad, r.w - 2 * pad, r.h - 2 * vpad);
         if (items[i].value[0] == '\0') {
-            text(b, box, in, items[i].label, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL), b->t.text,
-                 ALIGN_CENTER, ALIGN_CENTER, "menu.label");
+            text(b, box, in, items[i].label, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL) * 4 / 5,
+                 b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.label");
             continue;
         }
         int lw = in.w * 9 / 20;
-        /* Labels and values may go a little below 1/30: this is the facilitator's screen, read
-         * from the laptop, not from the back of the room. */
         text(b, box, rect(in.x, in.y, lw - pad, in.h), items[i].label, FONT_REGULAR, sz(b, F_BODY),
              mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "menu.label");
-        int aw = in.h * 3 / 4;
+        int aw = in.h; /* square ‹ and › buttons, as large as the row allows (touch) */
         int vx = in.x + lw;
         int vw = in.w - lw;
         int dec = frame(b, box, rect(vx, in.y, aw, in.h), b->t.panel, b->t.line, 1, hf(b, 0.008f),
                         "menu.dec");
         set_action(b, dec, CMD_DEC, i);
-        text(b, dec, rect_inset(b->L->boxes[dec].rect, 2), "\xE2\x80\xB9", FONT_BOLD, sz(b, F_BODY),
-             mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.dec.t");
+        /* An arrow reads at a smaller size than a word. */
+        text(b, dec, rect_inset(b->L->boxes[dec].rect, 1), "\xE2\x80\xB9", FONT_BOLD, sz(b, F_BODY),
+             mn(b, M_SMALL) * 2 / 3, b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.dec.t");
         int inc = frame(b, box, rect(vx + vw - aw, in.y, aw, in.h), b->t.panel, b->t.line, 1,
                         hf(b, 0.008f), "menu.inc");
         set_action(b, inc, CMD_INC, i);
-        text(b, inc, rect_inset(b->L->boxes[inc].rect, 2), "\xE2\x80\xBA", FONT_BOLD, sz(b, F_BODY),
-             mn(b, M_SMALL), b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.inc.t");
+        text(b, inc, rect_inset(b->L->boxes[inc].rect, 1), "\xE2\x80\xBA", FONT_BOLD, sz(b, F_BODY),
+             mn(b, M_SMALL) * 2 / 3, b->t.text, ALIGN_CENTER, ALIGN_CENTER, "menu.inc.t");
         text(b, box, rect(vx + aw + pad, in.y, vw - 2 * aw - 2 * pad, in.h), items[i].value,
              FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL) * 2 / 3, b->t.text, ALIGN_CENTER,
              ALIGN_CENTER, "menu.value");

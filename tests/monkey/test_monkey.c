@@ -266,6 +266,9 @@ static void check_layout_at(Game *g, int w, int h)
         const Box *b = &l->boxes[i];
         CHECK(b->rect.w >= 0 && b->rect.h >= 0, "box %d %s has size %dx%d", i,
               b->name ? b->name : "?", b->rect.w, b->rect.h);
+        CHECK(b->kind != BOX_TEXT || strstr(layout_text(l, b), "{{") == NULL,
+              "%s at %dx%d: %s \"%s\" has a placeholder left", ui_screen_name(ui_screen(g->ui)), w,
+              h, b->name ? b->name : "?", layout_text(l, b));
     }
     CHECK(focused <= 1, "%d boxes have the keyboard focus on %s", focused,
           ui_screen_name(ui_screen(g->ui)));

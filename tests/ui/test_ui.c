@@ -261,6 +261,22 @@ static void check_layout(Fixture *f, int w, int h)
                  ui_screen_name(ui_screen(f->ui)), err);
     }
     check_contrast(l, ui_screen_name(ui_screen(f->ui)));
+    /* Menu texts are never drawn below the smallest size they ask for; no text shows a
+     * placeholder that was not filled in. */
+    for (int i = 0; i < l->count; i++) {
+        const Box *b = &l->boxes[i];
+        if (b->kind == BOX_TEXT && strstr(layout_text(l, b), "{{") != NULL) {
+            fail_msg("%s at %dx%d on %s: %s \"%s\" has a placeholder left",
+                     i18n_locale(f->app.i18n), w, h, ui_screen_name(ui_screen(f->ui)),
+                     b->name ? b->name : "?", layout_text(l, b));
+        }
+        if (b->kind == BOX_TEXT && b->name != NULL && strncmp(b->name, "menu.", 5) == 0 &&
+            b->fit.px < b->min_px) {
+            fail_msg("%s at %dx%d on %s: %s \"%s\" at %d px, below its %d",
+                     i18n_locale(f->app.i18n), w, h, ui_screen_name(ui_screen(f->ui)), b->name,
+                     layout_text(l, b), b->fit.px, b->min_px);
+        }
+    }
     /* The card prompt stays at least 1/16 of the window height (of 4/5 of the width in an
      * upright window). */
     int p = layout_find(l, "card.prompt");
