@@ -7,11 +7,13 @@
  *   ones are listed by character and by text;
  * - fit: every card prompt fits the card of a 1920x1080 projected screen at 100 % and 150 %
  *   text, laid out by the card screen's own code (ui_card_prompt_fit) and fitted by render's
- *   wrap-and-shrink, so the answer is the one the game reaches;
+ *   wrap-and-shrink, so the answer is the one the game reaches; and every revealed answer (a
+ *   scenario's guidance, a myth-or-fact explanation) is whole, with the prompt and the
+ *   options, on a 1920x1080 and a 1024x768 (4:3) screen (ui_card_layout);
  * - reading length: words and characters of what each card shows, the longest cards;
  * - help lines: the age of each line's verification.
- * Exit status 1 when the pack does not load, a character has no glyph or a prompt is cut off
- * (with --strict, any warning too).
+ * Exit status 1 when the pack does not load, a character has no glyph, or a prompt or an answer
+ * is cut off (with --strict, any warning too).
  */
 #include "cmd_pack.h"
 #include "render.h"
@@ -482,6 +484,46 @@ int cmd_pack_check(int argc, char **argv)
             }
             printf(", %d cut off\n", cut);
         }
+        /* A revealed answer (a scenario's guidance, a myth-or-fact explanation) shares the card
+         * with its prompt and options: it must not be cut off on a 16:9 projector, nor on the
+         * 4:3 ones (1024x768) many schools still have. */
+        static const int screens[2][2] = {{1920, 1080}, {1024, 768}};
+        int answers = 0, answers_cut = 0;
+        Layout lay;
+        layout_init(&lay);
+        for (int c = 0; c < def->card_count; c++) {
+            CardKind kind = def->cards[c].kind;
+            if (kind != CARD_SCENARIO && kind != CARD_MYTH_FACT) {
+                continue;
+            }
+            answers++;
+            for (int z = 0; z < 2; z++) {
+                ui_card_layout(ui, c, screens[z][0], screens[z][1], 100, true, &lay);
+                const char *what = NULL;
+                for (int i = 0; i < lay.count && what == NULL; i++) {
+                    const Box *b = &lay.boxes[i];
+                    if (b->kind == BOX_TEXT && b->fit.ellipsized && b->name != NULL &&
+                        (strcmp(b->name, "card.answer") == 0 ||
+                         strcmp(b->name, "card.explain") == 0 ||
+                         strcmp(b->name, "card.option") == 0)) {
+                        what = strcmp(b->name, "card.option") == 0 ? "an option" : "the answer";
+                    }
+                }
+                if (what != NULL) {
+                    answers_cut++;
+                    problems++;
+                    printf("  %s/locales/%s.json: card.%s: revealed, %s is cut off on a %dx%d "
+                           "screen; shorten the prompt, the options or the answer\n",
+                           path, locales[l], def->cards[c].id, what, screens[z][0], screens[z][1]);
+                    break;
+                }
+            }
+        }
+        layout_free(&lay);
+        if (answers > 0) {
+            printf("  %s: %d of %d revealed answers fit on 1920x1080 and 1024x768 screens\n",
+                   locales[l], answers - answers_cut, answers);
+        }
         for (int c = 0; list_cards && c < def->card_count; c++) {
             Reading r;
             card_reading(def, t, c, &r);
@@ -495,8 +537,9 @@ int cmd_pack_check(int argc, char **argv)
     }
     status = problems > 0 ? 1 : 0;
     printf("\n%s: %s\n", path,
-           problems > 0 ? "problems found (see above)"
-                        : "ready: loads, every character has a glyph, every prompt fits");
+           problems > 0
+               ? "problems found (see above)"
+               : "ready: loads, every character has a glyph, every prompt and answer fits");
 done:
     render_destroy(render);
     fonts_close(&fonts);

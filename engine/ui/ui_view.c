@@ -1211,22 +1211,69 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
         text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
              ALIGN_START, ALIGN_CENTER, "card.prompt");
         int y = body.y + ph + pad;
-        int oh_total = v->revealed ? (body.y + body.h - y) * 11 / 20 : body.y + body.h - y;
+        int rest = body.y + body.h - y;
         int n = card->options > 0 ? card->options : 1;
-        int oh = oh_total / n;
-        for (int i = 0; i < card->options; i++) {
+        char opts[GAMEDEF_MAX_OPTIONS][300];
+        for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
             char key[32];
             snprintf(key, sizeof key, "options.%d", i + 1);
             const char *opt = ui_card_text(ui, v->card, key);
-            snprintf(buf, sizeof buf, "%d. %s", i + 1, opt != NULL ? opt : "");
-            text(b, parent, rect(body.x, y + i * oh, body.w, oh - 2), buf, FONT_REGULAR,
-                 sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER,
-                 "card.option");
+            snprintf(opts[i], sizeof opts[i], "%d. %s", i + 1, opt != NULL ? opt : "");
         }
-        if (v->revealed) {
-            int gy = y + oh_total + pad;
+        /* Revealed, the guidance is what the group reads now, and it must not be cut: when the
+         * options and the guidance do not both fit at their smallest size (a 4:3 projector, a
+         * long prompt), the options, already read, go down to 2/3 of it first, then the
+         * guidance to 4/5 of it. The prompt keeps its own smallest size (1/16). */
+        int least = mn(b, M_SMALL), omin = least, gmin = least;
+        int gpad = 2 * hf(b, 0.012f) + pad;
+        const char *g = v->revealed ? guidance_text(b, v->card, buf, sizeof buf) : NULL;
+        int oleast[GAMEDEF_MAX_OPTIONS], oleast_total = 0, gleast = 0;
+        for (;;) {
+            oleast_total = 0;
+            for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
+                oleast[i] = render_text_height(b->R, opts[i], FONT_REGULAR, omin, body.w) + 2;
+                oleast_total += oleast[i];
+            }
+            gleast = g != NULL ? render_text_height(b->R, g, FONT_REGULAR, gmin, body.w) + gpad : 0;
+            if (g == NULL || oleast_total + gleast <= rest) {
+                break;
+            }
+            if (omin > least * 2 / 3) {
+                omin--;
+            } else if (gmin > least * 4 / 5) {
+                gmin--;
+            } else {
+                break; /* cut, as a last resort (the renderer says so in the log) */
+            }
+        }
+        int oh_total = rest;
+        if (g != NULL && omin == least) {
+            /* Room enough: the guidance gets the height it wants while the options keep what
+             * they need, and the options share what is left. */
+            int gwant = render_text_height(b->R, g, FONT_REGULAR, sz(b, F_BODY), body.w) + gpad;
+            oh_total = rest * 11 / 20;
+            if (rest - oh_total < gwant) {
+                oh_total = rest - gwant;
+            }
+            if (oh_total < oleast_total) {
+                oh_total = oleast_total;
+            }
+        } else if (g != NULL) {
+            oh_total = oleast_total; /* tight: the options at the size found, the rest to it */
+        }
+        /* Each option gets what it needs at its smallest size and an even part of the rest. */
+        int spare = oh_total > oleast_total ? (oh_total - oleast_total) / n : 0;
+        int oy = y;
+        for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
+            int oh = oleast[i] + spare;
+            text(b, parent, rect(body.x, oy, body.w, oh - 2), opts[i], FONT_REGULAR, sz(b, F_BODY),
+                 mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "card.option");
+            oy += oh;
+        }
+        if (g != NULL) {
+            int gy = oy + pad;
             answer_guidance(b, parent, rect(body.x, gy, body.w, body.y + body.h - gy), v->card,
-                            sz(b, F_BODY), mn(b, M_SMALL));
+                            sz(b, F_BODY), gmin);
         }
         break;
     }
@@ -2349,26 +2396,32 @@ void ui_view_help_line(Ui *ui, Layout *layout, int unit, int parent, Rect r, con
 
 /* ---- The card screen's prompt, for rutas pack check ---------------------------------------- */
 
-TextFit ui_card_prompt_fit(Ui *ui, int card, int w, int h, int text_percent, Rect *box)
+void ui_card_layout(Ui *ui, int card, int w, int h, int text_percent, bool revealed, Layout *l)
 {
-    Layout l;
-    layout_init(&l);
-    layout_reset(&l, w, h);
+    layout_reset(l, w, h);
     B b = {
-        ui,   &l, ui->deps.render, w, h, (float)text_percent / 100.0f, ui_view_theme(false, false),
+        ui,   l, ui->deps.render, w, h, (float)text_percent / 100.0f, ui_view_theme(false, false),
         false};
     const Card *c = &ui->def->cards[card];
     static const int tally[3] = {0, 0, 0};
-    /* As the group first sees it: shown (an intensity-3 card after the facilitator's
-     * confirmation), nothing revealed, no note, for the first team. */
+    /* As the group sees it: shown (an intensity-3 card after the facilitator's confirmation),
+     * no note, for the first team. */
     CardView v = {.card = card,
                   .deck = c->deck,
                   .topic = ui->def->decks[c->deck].topic,
                   .team = 0,
                   .confirmed = true,
+                  .revealed = revealed,
                   .votes = true,
                   .tally = tally};
     card_face(&b, -1, card_rect(&b), &v, NULL);
+}
+
+TextFit ui_card_prompt_fit(Ui *ui, int card, int w, int h, int text_percent, Rect *box)
+{
+    Layout l;
+    layout_init(&l);
+    ui_card_layout(ui, card, w, h, text_percent, false, &l);
     TextFit fit = {0};
     int i = layout_find(&l, "card.prompt");
     if (i >= 0) {

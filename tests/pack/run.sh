@@ -252,16 +252,21 @@ PY
 
 check)
   run 0 "$rutas" pack check "$shipped"
-  has "$shipped: ready: loads, every character has a glyph, every prompt fits"
+  has "$shipped: ready: loads, every character has a glyph, every prompt and answer fits"
+  has "  es-MX: 92 of 92 revealed answers fit on 1920x1080 and 1024x768 screens"
+  has "  en: 92 of 92 revealed answers fit on 1920x1080 and 1024x768 screens"
   has "  es-MX: every character has a glyph"
   grep -q "^  es-MX at 150 % text: [0-9]* prompts fit at full size, [0-9]* shrink (the smallest to [0-9]* px), 0 cut off$" "$work/out.txt" || fail "no fit line at 150 %"
   grep -q "^  en: [0-9.]* words and [0-9]* characters a card on average" "$work/out.txt" || fail "no reading length"
-  # A pack with a character no font has and a prompt that cannot fit.
+  # A pack with a character no font has, a prompt that cannot fit and a scenario whose
+  # guidance is cut off on a 4:3 screen.
   run 1 "$rutas" pack check "$src/tests/pack/packs/glyph-and-fit"
   sed "s|$src/tests/pack/packs/||" "$work/out.txt" > got.txt
   for line in \
     "  en: U+6F22 '漢' has no glyph in any font (shows as a box) in 1 text: card.c-02.prompt" \
     "  glyph-and-fit/locales/en.json: card.c-03.prompt: cut off at 100 % text: it does not fit its card even at 68 px (199 characters)" \
+    "  glyph-and-fit/locales/en.json: card.c-04: revealed, the answer is cut off on a 1024x768 screen; shorten the prompt, the options or the answer" \
+    "  en: 0 of 1 revealed answers fit on 1920x1080 and 1024x768 screens" \
     "glyph-and-fit: problems found (see above)"; do
     grep -qxF -- "$line" got.txt || { fail "no line: $line"; cat got.txt; }
   done

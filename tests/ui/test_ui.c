@@ -1357,6 +1357,60 @@ static void exclude_all_topic_cards(Settings *s, const GameDef *def)
     assert_true(used < sizeof s->excluded);
 }
 
+/* Every card of the shipped pack, revealed, in both languages, at every text size and at
+ * 4:3 and 16:9 sizes (a school projector is often 1024x768): the prompt keeps 1/16 of the
+ * height and nothing of the answer, the explanation or the options is cut. */
+static void test_every_revealed_card_fits(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{1024, 768}, {1366, 768}, {1920, 1080}};
+    static const int texts[] = {100, 125, 150};
+    static const char *const langs[] = {"es-MX", "en"};
+    int bad = 0;
+    for (int lg = 0; lg < 2; lg++) {
+        Fixture f;
+        fixture_open(&f, langs[lg], 100, true);
+        Layout l;
+        layout_init(&l);
+        int checked = 0;
+        for (int c = 0; c < f.app.def->card_count; c++) {
+            for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+                for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+                    int w = sizes[z][0], h = sizes[z][1];
+                    ui_card_layout(f.ui, c, w, h, texts[t], true, &l);
+                    for (int i = 0; i < l.count; i++) {
+                        const Box *b = &l.boxes[i];
+                        if (b->kind != BOX_TEXT || b->name == NULL) {
+                            continue;
+                        }
+                        bool prompt = strcmp(b->name, "card.prompt") == 0;
+                        bool answer = strcmp(b->name, "card.answer") == 0 ||
+                                      strcmp(b->name, "card.explain") == 0 ||
+                                      strcmp(b->name, "card.option") == 0;
+                        if ((prompt || answer) && b->fit.ellipsized) {
+                            bad++;
+                            print_error("%s, card %s at %dx%d, text %d%%: %s is cut: \"%s\"\n",
+                                        langs[lg], f.app.def->cards[c].id, w, h, texts[t], b->name,
+                                        layout_text(&l, b));
+                        }
+                        if (prompt && b->fit.px * 16 < h - 16) {
+                            bad++;
+                            print_error("%s, card %s at %dx%d, text %d%%: prompt at %d px\n",
+                                        langs[lg], f.app.def->cards[c].id, w, h, texts[t],
+                                        b->fit.px);
+                        }
+                    }
+                    checked++;
+                }
+            }
+        }
+        assert_true(checked >= 200 * 9);
+        layout_free(&l);
+        fixture_close(&f);
+    }
+    assert_int_equal(bad, 0);
+}
+
 static int scoreboard_teams;
 static void set_scoreboard_teams(Settings *s, const GameDef *def)
 {
@@ -2311,6 +2365,7 @@ int main(void)
         cmocka_unit_test(test_pause_help_keys_from_every_screen),
         cmocka_unit_test(test_card_keys),
         cmocka_unit_test(test_scoreboard_readable_with_many_teams),
+        cmocka_unit_test(test_every_revealed_card_fits),
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
         cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
         cmocka_unit_test(test_setup_topics),
