@@ -1716,42 +1716,100 @@ static void build_summary(B *b)
            ui_tr(ui, "summary.to_help"), CMD_ACCEPT, 0, true, "summary.back");
 }
 
-/* One help line in a panel: name and number on the left, what it is for, hours, cost and
- * when it was checked on the right (the help screen and the printed help sheet). */
-static void help_line(B *b, int parent, Rect r, const Helpline *l)
+/* What a help line shows: its name, number, and what it is for with its hours and cost. */
+typedef struct HelpTexts {
+    const char *name, *number;
+    char details[600];
+} HelpTexts;
+
+static void help_texts(B *b, const Helpline *l, HelpTexts *t)
 {
     Ui *ui = b->ui;
-    char buf[600];
     const char *loc = i18n_locale(ui->deps.i18n);
     const char *src = ui->deps.pack != NULL ? pack_source_locale(ui->deps.pack) : "en";
-    int panel = fill(b, parent, r, b->t.panel, hf(b, 0.01f), "help.line");
-    int pad = hf(b, 0.012f);
-    Rect in = rect_inset(r, pad);
     const char *nm = pack_text_pick(l->name, l->name_count, loc, src);
     const char *hours = pack_text_pick(l->hours, l->hours_count, loc, src);
     const char *what = pack_text_pick(l->what, l->what_count, loc, src);
     const char *cost = pack_text_pick(l->cost, l->cost_count, loc, src);
-    const char *number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
-    int lw = in.w * 2 / 5;
-    text(b, panel, rect(in.x, in.y, lw, in.h / 2), nm != NULL ? nm : l->id, FONT_BOLD,
-         sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "help.name");
-    text(b, panel, rect(in.x, in.y + in.h / 2, lw, in.h - in.h / 2), number, FONT_BOLD,
-         sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "help.number");
-    /* What it is for, when and what it costs; under it, when it was checked, or for the
-     * facilitator's eyes a warning that it was checked too long ago. */
-    bool old = pack_helpline_age_days(l, NULL) > 365;
-    snprintf(buf, sizeof buf, "%s \xC2\xB7 %s \xC2\xB7 %s", what != NULL ? what : "",
+    t->name = nm != NULL ? nm : l->id;
+    t->number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
+    snprintf(t->details, sizeof t->details, "%s \xC2\xB7 %s \xC2\xB7 %s", what != NULL ? what : "",
              hours != NULL ? hours : "", cost != NULL ? cost : "");
-    int dh = in.h * 13 / 20;
-    text(b, panel, rect(in.x + lw + pad, in.y, in.w - lw - pad, dh), buf, FONT_REGULAR,
+}
+
+/* The bottom line of a help line's panel: when it was checked, or a warning when that was
+ * too long ago; and its height in a panel of inner width w (its text at its smallest size). */
+static const char *help_line_bottom(B *b, const Helpline *l, bool old, char *buf, size_t size,
+                                    int w, int *h)
+{
+    ui_trf(b->ui, buf, size, old ? "help.stale" : "help.verified", "date", l->verified_on, NULL,
+           NULL, NULL, NULL);
+    int px = old ? mn(b, M_SMALL) * 4 / 5 : mn(b, M_SMALL) * 3 / 5;
+    *h = render_text_height(b->R, buf, old ? FONT_BOLD : FONT_REGULAR, px, w) + 2;
+    return buf;
+}
+
+/* The name's height in a panel of inner size w x h whose bottom line takes vh: what the name
+ * needs at its smallest size, up to a third of what is left when it has room to grow, and
+ * never so much that what the line is for would not fit at its smallest size. */
+static int help_line_name_h(B *b, const HelpTexts *t, int w, int h, int vh)
+{
+    int nh = needed(b, t->name, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, w * 3 / 5,
+                    (h - vh) / 3, (h - vh) / 2);
+    int least = render_text_height(b->R, t->name, FONT_BOLD, mn(b, M_SMALL) * 4 / 5, w * 3 / 5);
+    int room =
+        h - vh - render_text_height(b->R, t->details, FONT_REGULAR, mn(b, M_SMALL) * 4 / 5, w);
+    if (nh > room) {
+        nh = room > least ? room : least;
+    }
+    return nh;
+}
+
+/* The least panel height at which everything of the line shows at its smallest size. */
+static int help_line_need(B *b, const Helpline *l, int w)
+{
+    HelpTexts t;
+    help_texts(b, l, &t);
+    int pad = hf(b, 0.008f), in_w = w - 2 * pad;
+    bool old = pack_helpline_age_days(l, NULL) > 365;
+    char buf[600];
+    int vh;
+    help_line_bottom(b, l, old, buf, sizeof buf, in_w, &vh);
+    int name = render_text_height(b->R, t.name, FONT_BOLD, mn(b, M_SMALL) * 4 / 5, in_w * 3 / 5) +
+               hf(b, 0.01f);
+    int details = render_text_height(b->R, t.details, FONT_REGULAR, mn(b, M_SMALL) * 4 / 5, in_w);
+    return name + details + vh + 2 * pad + 2;
+}
+
+/* One help line in a panel: the name with the number beside it, what the line is for with its
+ * hours and cost across the panel, and when it was checked (the help screen and the printed
+ * help sheet). */
+static void help_line(B *b, int parent, Rect r, const Helpline *l)
+{
+    char buf[600];
+    int panel = fill(b, parent, r, b->t.panel, hf(b, 0.01f), "help.line");
+    int pad = hf(b, 0.008f);
+    Rect in = rect_inset(r, pad);
+    HelpTexts t;
+    help_texts(b, l, &t);
+    /* When it was checked is for the facilitator: a small line at the bottom; checked too long
+     * ago, a warning the facilitator cannot miss. */
+    bool old = pack_helpline_age_days(l, NULL) > 365;
+    int vh;
+    help_line_bottom(b, l, old, buf, sizeof buf, in.w, &vh);
+    int nh = help_line_name_h(b, &t, in.w, in.h, vh);
+    int nw = in.w * 3 / 5;
+    text(b, panel, rect(in.x, in.y, nw, nh), t.name, FONT_BOLD, sz(b, F_SMALL),
+         mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "help.name");
+    text(b, panel, rect(in.x + nw + pad, in.y, in.w - nw - pad, nh), t.number, FONT_BOLD,
+         sz(b, F_HEAD), mn(b, M_SMALL), b->t.accent, ALIGN_END, ALIGN_CENTER, "help.number");
+    text(b, panel, rect(in.x, in.y + nh, in.w, in.h - nh - vh), t.details, FONT_REGULAR,
          sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER,
          "help.details");
-    ui_trf(ui, buf, sizeof buf, old ? "help.stale" : "help.verified", "date", l->verified_on, NULL,
-           NULL, NULL, NULL);
-    text(b, panel, rect(in.x + lw + pad, in.y + dh, in.w - lw - pad, in.h - dh), buf,
-         old ? FONT_BOLD : FONT_REGULAR, sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5,
-         old ? b->t.accent : b->t.dim, ALIGN_START, ALIGN_CENTER,
-         old ? "help.stale" : "help.verified");
+    text(b, panel, rect(in.x, in.y + in.h - vh, in.w, vh), buf, old ? FONT_BOLD : FONT_REGULAR,
+         old ? sz(b, F_SMALL) * 4 / 5 : sz(b, F_SMALL) * 3 / 5,
+         old ? mn(b, M_SMALL) * 4 / 5 : mn(b, M_SMALL) * 3 / 5, old ? b->t.accent : b->t.dim,
+         ALIGN_START, ALIGN_CENTER, old ? "help.stale" : "help.verified");
 }
 
 static void build_help(B *b)
@@ -1768,7 +1826,48 @@ static void build_help(B *b)
     for (int i = 0; i < count; i++) {
         stale += pack_helpline_age_days(&lines[i], NULL) > 365;
     }
-    if (ui->settings.region[0] == '\0') {
+    bool region_set = ui->settings.region[0] != '\0';
+    /* At the end of a session this screen comes after the summary: Enter goes to the title. */
+    bool end = ui->depth == 0;
+    int top = y + hf(b, 0.07f) + (region_set && count > 0 && stale > 0 ? hf(b, 0.07f) : 0);
+    int bottom = hf(b, end ? 0.83f : 0.92f);
+    /* Each panel as low as its words allow at their smallest size; every line on the screen
+     * when they all fit (no line should wait behind a scroll), sharing what is left; else as
+     * many as fit from the one scrolled to, and the region line says how many there are and
+     * how to see the others. */
+    int gap = hf(b, 0.008f), avail = bottom - top, pw = b->w - 2 * m;
+    int total = -gap;
+    for (int i = 0; i < count; i++) {
+        total += help_line_need(b, &lines[i], pw) + gap;
+    }
+    int spare = 0, fits = count;
+    if (count > 0 && total <= avail) {
+        ui->help_scroll = 0;
+        spare = (avail - total) / count;
+    } else if (count > 0) {
+        /* The last start from which the lines to the end fill the screen. */
+        int last_start = count - 1, used = help_line_need(b, &lines[count - 1], pw);
+        while (last_start > 0) {
+            int need = help_line_need(b, &lines[last_start - 1], pw) + gap;
+            if (used + need > avail) {
+                break;
+            }
+            used += need;
+            last_start--;
+        }
+        if (ui->help_scroll > last_start) {
+            ui->help_scroll = last_start;
+        }
+        fits = 0;
+        for (int i = ui->help_scroll, h = -gap; i < count; i++) {
+            h += help_line_need(b, &lines[i], pw) + gap;
+            if (h > avail && fits > 0) {
+                break;
+            }
+            fits++;
+        }
+    }
+    if (!region_set) {
         text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.12f)), ui_tr(ui, "help.no_region"), FONT_BOLD,
              sz(b, F_BODY), mn(b, M_SMALL), b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
              "help.warning");
@@ -1778,6 +1877,16 @@ static void build_help(B *b)
         const char *rn = i18n_lookup(ui->deps.i18n, key, NULL);
         snprintf(region, sizeof region, "%s", rn != NULL ? rn : ui->settings.region);
         ui_trf(ui, buf, sizeof buf, "help.region", "region", region, NULL, NULL, NULL, NULL);
+        if (count > fits) {
+            char first[16], last[16], all[16], showing[300];
+            snprintf(first, sizeof first, "%d", ui->help_scroll + 1);
+            snprintf(last, sizeof last, "%d", ui->help_scroll + fits);
+            snprintf(all, sizeof all, "%d", count);
+            ui_trf(ui, showing, sizeof showing, "help.showing", "first", first, "last", last,
+                   "count", all);
+            size_t used = strlen(buf);
+            snprintf(buf + used, sizeof buf - used, " \xC2\xB7 %s", showing);
+        }
         text(b, bg, rect(m, y, b->w - 2 * m, hf(b, 0.06f)), buf, FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "help.region");
         if (count == 0) {
@@ -1790,24 +1899,15 @@ static void build_help(B *b)
             text(b, bg, rect(m, y + hf(b, 0.06f), b->w - 2 * m, hf(b, 0.07f)), buf, FONT_BOLD,
                  sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_CENTER, ALIGN_CENTER,
                  "help.warning");
-            y += hf(b, 0.07f);
         }
     }
-    y += hf(b, 0.07f);
-    /* At the end of a session this screen comes after the summary: Enter goes to the title. */
-    bool end = ui->depth == 0;
-    int bottom = hf(b, end ? 0.83f : 0.92f);
-    int ph = hf(b, 0.25f), gap = hf(b, 0.012f);
-    int fits = (bottom - y + gap) / (ph + gap);
-    if (fits < 1) {
-        fits = 1;
-    }
-    if (ui->help_scroll > count - fits) {
-        ui->help_scroll = count - fits > 0 ? count - fits : 0;
-    }
+    y = top;
     for (int k = 0; k < fits && ui->help_scroll + k < count; k++) {
-        help_line(b, bg, rect(m, y + k * (ph + gap), b->w - 2 * m, ph),
-                  &lines[ui->help_scroll + k]);
+        const Helpline *l = &lines[ui->help_scroll + k];
+        int need = help_line_need(b, l, pw), most = hf(b, 0.25f);
+        int ph = need + spare < most ? need + spare : need > most ? need : most;
+        help_line(b, bg, rect(m, y, pw, ph), l);
+        y += ph + gap;
     }
     if (end) {
         int bw = menu_width(b, m) * 2 / 3;

@@ -1676,6 +1676,80 @@ static void test_breathing_guide(void **state)
     fixture_close(&f);
 }
 
+/* The help screen at 4:3 and 16:9 sizes and every text size: nothing of a help line is cut;
+ * the lines that do not fit wait behind a scroll that the region line announces, and
+ * scrolling down shows the last one. */
+static void test_help_lines_whole_and_announced(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 600}, {1024, 768}, {1366, 768}, {1920, 1080}};
+    static const int texts[] = {100, 150};
+    static const char *const langs[] = {"es-MX", "en"};
+    for (int lg = 0; lg < 2; lg++) {
+        for (size_t t = 0; t < 2; t++) {
+            Fixture f;
+            fixture_open(&f, langs[lg], texts[t], true);
+            int count = 0;
+            const Helpline *lines = pack_helplines(f.app.pack, ui_settings(f.ui)->region, &count);
+            assert_true(count >= 4);
+            key(&f, KEY_CHAR, 'h');
+            assert_int_equal(ui_screen(f.ui), UI_HELP);
+            for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+                int w = sizes[z][0], h = sizes[z][1];
+                f.w = w;
+                f.h = h;
+                for (int k = 0; k < count; k++) {
+                    key(&f, KEY_UP, 0);
+                }
+                const Layout *l = ui_layout(f.ui, w, h, f.now);
+                int shown = 0;
+                for (int i = 0; i < l->count; i++) {
+                    const Box *b = &l->boxes[i];
+                    shown += b->name != NULL && strcmp(b->name, "help.line") == 0;
+                    if (b->kind == BOX_TEXT && b->name != NULL &&
+                        strncmp(b->name, "help.", 5) == 0 && b->fit.ellipsized) {
+                        fail_msg("%s at %dx%d, text %d%%: %s is cut: \"%s\"", langs[lg], w, h,
+                                 texts[t], b->name, layout_text(l, b));
+                    }
+                }
+                assert_true(shown >= 1);
+                char all[16];
+                snprintf(all, sizeof all, "%d", count);
+                const char *region = box_text(&f, "help.region");
+                if (shown < count && strstr(region, all) == NULL) {
+                    fail_msg("%s at %dx%d: %d of %d lines shown, and the region line does not "
+                             "say so: \"%s\"",
+                             langs[lg], w, h, shown, count, region);
+                }
+                for (int k = 0; k < count; k++) {
+                    key(&f, KEY_DOWN, 0);
+                }
+                l = ui_layout(f.ui, w, h, f.now);
+                const char *last = NULL;
+                int numbers = 0;
+                for (int i = 0; i < l->count; i++) {
+                    const Box *b = &l->boxes[i];
+                    if (b->kind == BOX_TEXT && b->name != NULL &&
+                        strcmp(b->name, "help.number") == 0) {
+                        last = layout_text(l, b);
+                        numbers++;
+                    }
+                }
+                const Helpline *end = &lines[count - 1];
+                const char *want = end->number[0]     ? end->number
+                                   : end->whatsapp[0] ? end->whatsapp
+                                                      : end->web;
+                assert_non_null(last);
+                assert_string_equal(last, want);
+                assert_int_equal(numbers, shown);
+            }
+            f.w = 1366;
+            f.h = 768;
+            fixture_close(&f);
+        }
+    }
+}
+
 static void test_help_warns_the_facilitator(void **state)
 {
     (void)state;
@@ -2366,6 +2440,7 @@ int main(void)
         cmocka_unit_test(test_card_keys),
         cmocka_unit_test(test_scoreboard_readable_with_many_teams),
         cmocka_unit_test(test_every_revealed_card_fits),
+        cmocka_unit_test(test_help_lines_whole_and_announced),
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
         cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
         cmocka_unit_test(test_setup_topics),
