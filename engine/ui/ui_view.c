@@ -1588,10 +1588,12 @@ static void build_summary(B *b)
     text(b, bg, rect(m, hf(b, 0.12f), b->w - 2 * m, hf(b, 0.06f)), ui_tr(ui, buf), FONT_REGULAR,
          sz(b, F_BODY), mn(b, M_SMALL), b->t.dim, ALIGN_CENTER, ALIGN_CENTER, "summary.reason");
     int top = hf(b, 0.2f), h = hf(b, 0.58f);
-    int cw = (b->w - 3 * m) / 2;
+    /* The figures and the topics talked about (two columns of names such as "Sexual
+     * exploitation of children") get the wider panel. */
+    int cw = (b->w - 3 * m) * 2 / 5, rw = b->w - 3 * m - cw;
     int left = fill(b, bg, rect(m, top, cw, h), b->t.panel, hf(b, 0.012f), "summary.teams");
     int right =
-        fill(b, bg, rect(2 * m + cw, top, cw, h), b->t.panel, hf(b, 0.012f), "summary.stats");
+        fill(b, bg, rect(2 * m + cw, top, rw, h), b->t.panel, hf(b, 0.012f), "summary.stats");
     int pad = hf(b, 0.015f);
     /* Teams by points, most first; ties keep team order. */
     int order[GAMEDEF_MAX_TEAMS];
@@ -1619,7 +1621,7 @@ static void build_summary(B *b)
         int d = r.h;
         token(b, left, rect(r.x, r.y, d, d), t, true);
         int nx = r.x + d + pad;
-        int nw = (r.w - d - pad) * 9 / 20;
+        int nw = (r.w - d - pad) * 3 / 5;
         ui_team_name(ui, t, name, sizeof name);
         text(b, left, rect(nx, r.y, nw, r.h / 2), name, FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_CENTER, "summary.team");
@@ -1634,7 +1636,7 @@ static void build_summary(B *b)
         }
     }
     const Stats *s = &st->stats;
-    int x = 2 * m + cw + pad, w = cw - 2 * pad, y = top + pad;
+    int x = 2 * m + cw + pad, w = rw - 2 * pad, y = top + pad;
     int lh = hf(b, 0.065f);
     snprintf(n1, sizeof n1, "%d", s->cards_completed);
     ui_trf(ui, buf, sizeof buf, "summary.cards_discussed", "count", n1, NULL, NULL, NULL, NULL);
@@ -1647,16 +1649,19 @@ static void build_summary(B *b)
     ui_trf(ui, passes, sizeof passes, "summary.passes", "count", n1, NULL, NULL, NULL, NULL);
     ui_trf(ui, skips, sizeof skips, "summary.skips", "count", n2, NULL, NULL, NULL, NULL);
     snprintf(buf, sizeof buf, "%s · %s", passes, skips);
-    text(b, right, rect(x, y, w, lh), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text,
+    /* Lines that may wrap get the height they need at their smallest size. */
+    int ph = needed(b, buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), w, lh, lh * 2);
+    text(b, right, rect(x, y, w, ph), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text,
          ALIGN_START, ALIGN_CENTER, "summary.passes");
-    y += lh;
+    y += ph;
     snprintf(n1, sizeof n1, "%d", s->votes[0]);
     snprintf(n2, sizeof n2, "%d", s->votes[1]);
     snprintf(n3, sizeof n3, "%d", s->votes[2]);
     ui_trf(ui, buf, sizeof buf, "card.tally", "agree", n1, "disagree", n2, "unsure", n3);
-    text(b, right, rect(x, y, w, lh * 3 / 2), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL),
-         b->t.text, ALIGN_START, ALIGN_CENTER, "summary.votes");
-    y += lh * 3 / 2;
+    int vh = needed(b, buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), w, lh * 3 / 2, lh * 2);
+    text(b, right, rect(x, y, w, vh), buf, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL), b->t.text,
+         ALIGN_START, ALIGN_CENTER, "summary.votes");
+    y += vh;
     int topics[GAMEDEF_MAX_TOPICS], nt = 0;
     for (int t = 0; t < def->topic_count; t++) {
         if (s->by_topic[t] > 0) {
@@ -1694,9 +1699,11 @@ static void build_summary(B *b)
                  is_light(def->topics[t].colour) ? rgb(0x111111) : rgb(0xFFFFFF),
                  rgb(def->topics[t].colour));
             snprintf(buf, sizeof buf, "%s · %d", ui_topic_name(ui, t), s->by_topic[t]);
-            text(b, right, rect(cx + isz + 6, cy, w / cols - isz - 10, th), buf, FONT_REGULAR,
-                 sz(b, F_SMALL) * 4 / 5, hf(b, 1.0f / 40), b->t.text, ALIGN_START, ALIGN_CENTER,
-                 "summary.topic");
+            /* Alone on the last row, a topic takes the whole width. */
+            int cwid = i == nt - 1 && i % cols == 0 ? w : w / cols;
+            text(b, right, rect(cx + isz + 6, cy, cwid - isz - 10, th), buf, FONT_REGULAR,
+                 sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 2 / 3, b->t.text, ALIGN_START,
+                 ALIGN_CENTER, "summary.topic");
         }
     }
     /* Where the anonymous report of the session was written, for the facilitator. */
