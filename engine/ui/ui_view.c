@@ -1205,21 +1205,31 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
         break;
     }
     case CARD_SCENARIO: {
-        int share = v->revealed ? 30 : 45;
-        int ph =
-            needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, body.h * share / 100, body.h * 3 / 5);
-        text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
-             ALIGN_START, ALIGN_CENTER, "card.prompt");
-        int y = body.y + ph + pad;
-        int rest = body.y + body.h - y;
-        int n = card->options > 0 ? card->options : 1;
         char opts[GAMEDEF_MAX_OPTIONS][300];
+        int n = card->options > 0 ? card->options : 1, below = 0;
         for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
             char key[32];
             snprintf(key, sizeof key, "options.%d", i + 1);
             const char *opt = ui_card_text(ui, v->card, key);
             snprintf(opts[i], sizeof opts[i], "%d. %s", i + 1, opt != NULL ? opt : "");
+            below += render_text_height(b->R, opts[i], FONT_REGULAR, mn(b, M_SMALL), body.w) + 2;
         }
+        if (v->revealed) {
+            below += render_text_height(b->R, guidance_text(b, v->card, buf, sizeof buf),
+                                        FONT_REGULAR, mn(b, M_SMALL), body.w) +
+                     2 * hf(b, 0.012f) + pad;
+        }
+        /* The prompt shrinks towards its own smallest size before what is under it goes below
+         * theirs. */
+        int share = body.h * (v->revealed ? 30 : 45) / 100;
+        if (share > body.h - pad - below) {
+            share = body.h - pad - below;
+        }
+        int ph = needed(b, prompt, FONT_BOLD, ppx, pmin, body.w, share, body.h * 3 / 5);
+        text(b, parent, rect(body.x, body.y, body.w, ph), prompt, FONT_BOLD, ppx, pmin, b->t.text,
+             ALIGN_START, ALIGN_CENTER, "card.prompt");
+        int y = body.y + ph + pad;
+        int rest = body.y + body.h - y;
         /* Revealed, the guidance is what the group reads now, and it must not be cut: when the
          * options and the guidance do not both fit at their smallest size (a 4:3 projector, a
          * long prompt), the options, already read, go down to 2/3 of it first, then the
@@ -1261,14 +1271,33 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
         } else if (g != NULL) {
             oh_total = oleast_total; /* tight: the options at the size found, the rest to it */
         }
-        /* Each option gets what it needs at its smallest size and an even part of the rest. */
-        int spare = oh_total > oleast_total ? (oh_total - oleast_total) / n : 0;
+        /* The options at one size, the largest (up to the body size) at which they all fit,
+         * found by halving; each then gets an even part of what is left. */
+        int lo = omin, hi = sz(b, F_BODY), ototal = oleast_total;
+        int oh[GAMEDEF_MAX_OPTIONS];
+        for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
+            oh[i] = oleast[i];
+        }
+        while (lo < hi) {
+            int px = (lo + hi + 1) / 2, total = 0, hs[GAMEDEF_MAX_OPTIONS];
+            for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
+                hs[i] = render_text_height(b->R, opts[i], FONT_REGULAR, px, body.w) + 2;
+                total += hs[i];
+            }
+            if (total <= oh_total) {
+                lo = px;
+                ototal = total;
+                memcpy(oh, hs, (size_t)card->options * sizeof oh[0]);
+            } else {
+                hi = px - 1;
+            }
+        }
+        int spare = oh_total > ototal ? (oh_total - ototal) / n : 0;
         int oy = y;
         for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
-            int oh = oleast[i] + spare;
-            text(b, parent, rect(body.x, oy, body.w, oh - 2), opts[i], FONT_REGULAR, sz(b, F_BODY),
-                 mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "card.option");
-            oy += oh;
+            text(b, parent, rect(body.x, oy, body.w, oh[i] + spare - 2), opts[i], FONT_REGULAR, lo,
+                 omin < lo ? omin : lo, b->t.text, ALIGN_START, ALIGN_CENTER, "card.option");
+            oy += oh[i] + spare;
         }
         if (g != NULL) {
             int gy = oy + pad;
