@@ -793,6 +793,9 @@ static void topic_chooser(B *b, int parent, Rect inner)
     }
 }
 
+static int needed(B *b, const char *s, FontRole font, int px, int min_px, int w, int share,
+                  int cap);
+
 static void build_board(B *b)
 {
     Ui *ui = b->ui;
@@ -831,17 +834,22 @@ static void build_board(B *b)
            "rounds", n2, NULL, NULL);
     int rh = hf(b, 0.06f);
     bool clock = ui_session_minutes(ui) > 0;
-    text(b, panel, rect(x, y, clock ? w / 2 : w, rh), buf, FONT_BOLD, sz(b, F_BODY), mn(b, M_SMALL),
-         b->t.text, ALIGN_START, ALIGN_CENTER, "board.round");
-    if (clock) {
-        if (st->time_up) {
-            snprintf(buf, sizeof buf, "%s", ui_tr(ui, "board.time_up"));
-        } else {
-            uint64_t used = (ui->now - ui->session_start) / 60000u;
-            int left = ui_session_minutes(ui) - (int)used;
-            snprintf(n1, sizeof n1, "%d", left < 0 ? 0 : left);
-            ui_trf(ui, buf, sizeof buf, "board.time_left", "minutes", n1, NULL, NULL, NULL, NULL);
-        }
+    /* Time up, the message (a sentence) gets a row of its own under the round. */
+    bool own_row = clock && st->time_up;
+    text(b, panel, rect(x, y, clock && !own_row ? w / 2 : w, rh), buf, FONT_BOLD, sz(b, F_BODY),
+         mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "board.round");
+    if (own_row) {
+        y += rh;
+        const char *up = ui_tr(ui, "board.time_up");
+        int th = needed(b, up, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, w, rh, rh * 2);
+        text(b, panel, rect(x, y, w, th), up, FONT_REGULAR, sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5,
+             b->t.dim, ALIGN_START, ALIGN_CENTER, "board.clock");
+        y += th - rh;
+    } else if (clock) {
+        uint64_t used = (ui->now - ui->session_start) / 60000u;
+        int left = ui_session_minutes(ui) - (int)used;
+        snprintf(n1, sizeof n1, "%d", left < 0 ? 0 : left);
+        ui_trf(ui, buf, sizeof buf, "board.time_left", "minutes", n1, NULL, NULL, NULL, NULL);
         text(b, panel, rect(x + w / 2, y, w - w / 2, rh), buf, FONT_REGULAR, sz(b, F_SMALL),
              mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_END, ALIGN_CENTER, "board.clock");
     }

@@ -2082,6 +2082,62 @@ static void test_discussion_timer(void **state)
     fixture_close(&f);
 }
 
+/* When the session's time is up the board says so in a sentence of its own, whole, at 4:3 and
+ * 16:9 sizes, in both languages and at every text size. */
+static void test_time_up_message_is_whole(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 600}, {1024, 768}, {1366, 768}, {1920, 1080}};
+    static const char *const langs[] = {"es-MX", "en"};
+    static const int texts[] = {100, 150};
+    for (int lg = 0; lg < 2; lg++) {
+        for (int t = 0; t < 2; t++) {
+            Fixture f;
+            fixture_open(&f, langs[lg], texts[t], true);
+            start_session(&f);
+            /* Time runs out while a card is on show; the board then finishes the turn (a
+             * claim, a team leaving the pause corner...) under the message. */
+            bool reached = false;
+            for (int step = 0; step < 200 && !reached; step++) {
+                if (ui_screen(f.ui) == UI_CARD && !ui_game(f.ui)->time_up) {
+                    f.now += 3 * 3600 * 1000;
+                    ui_tick(f.ui, f.now);
+                }
+                reached = ui_screen(f.ui) == UI_BOARD && ui_game(f.ui)->time_up &&
+                          !rules_is_over(ui_game(f.ui));
+                if (!reached) {
+                    if (ui_screen(f.ui) == UI_SUMMARY) {
+                        fixture_close(&f);
+                        fixture_open(&f, langs[lg], texts[t], true);
+                        start_session(&f);
+                    }
+                    Input in = ui_suggest_input(f.ui);
+                    push_input(&in);
+                    pump(&f);
+                }
+            }
+            assert_true(reached);
+            for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+                f.w = sizes[z][0];
+                f.h = sizes[z][1];
+                check_layout(&f, f.w, f.h);
+                const Layout *l = layout(&f);
+                int i = layout_find(l, "board.clock");
+                assert_true(i >= 0);
+                assert_string_equal(layout_text(l, &l->boxes[i]),
+                                    i18n_text(f.app.i18n, "board.time_up"));
+                if (l->boxes[i].fit.ellipsized || l->boxes[i].fit.px < l->boxes[i].min_px) {
+                    fail_msg("%s at %dx%d, text %d%%: the time-up message is cut or too small",
+                             langs[lg], f.w, f.h, texts[t]);
+                }
+            }
+            f.w = 1366;
+            f.h = 768;
+            fixture_close(&f);
+        }
+    }
+}
+
 static void test_session_without_a_clock(void **state)
 {
     (void)state;
@@ -2441,6 +2497,7 @@ int main(void)
         cmocka_unit_test(test_scoreboard_readable_with_many_teams),
         cmocka_unit_test(test_every_revealed_card_fits),
         cmocka_unit_test(test_help_lines_whole_and_announced),
+        cmocka_unit_test(test_time_up_message_is_whole),
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
         cmocka_unit_test(test_resting_pointer_keeps_keyboard_focus),
         cmocka_unit_test(test_setup_topics),
