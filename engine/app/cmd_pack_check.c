@@ -498,7 +498,7 @@ int cmd_pack_check(int argc, char **argv)
             }
             answers++;
             for (int z = 0; z < 2; z++) {
-                ui_card_layout(ui, c, screens[z][0], screens[z][1], 100, true, &lay);
+                ui_card_layout(ui, c, screens[z][0], screens[z][1], 100, true, false, &lay);
                 const char *what = NULL;
                 for (int i = 0; i < lay.count && what == NULL; i++) {
                     const Box *b = &lay.boxes[i];

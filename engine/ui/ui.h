@@ -133,8 +133,10 @@ int ui_talk_seconds_left(const Ui *ui);
  * receives the prompt's box. */
 TextFit ui_card_prompt_fit(Ui *ui, int card, int w, int h, int text_percent, Rect *box);
 /* Lays out card as the card screen shows it to the group in a w x h window at text_percent,
- * its answer revealed or not, into l (made with layout_init; the caller frees it). */
-void ui_card_layout(Ui *ui, int card, int w, int h, int text_percent, bool revealed, Layout *l);
+ * its answer revealed or not, the facilitator note shown or not, into l (made with
+ * layout_init; the caller frees it). */
+void ui_card_layout(Ui *ui, int card, int w, int h, int text_percent, bool revealed, bool note,
+                    Layout *l);
 
 /* rutas --watch: play on with deps' pack, strings and definition (the same folder's pack,
  * loaded again after an edit; the rest of deps is as at ui_create). The screen stays, and so

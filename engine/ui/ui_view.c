@@ -1427,17 +1427,34 @@ static int card_face(B *b, int parent, Rect cr, const CardView *v, const char *r
     char buf[400];
     bool note_only = false; /* the note takes what the prompt leaves; extras wait */
     if (v->note && card != NULL) {
-        int nh = body.h * 2 / 5;
+        int nh = body.h * 2 / 5, nmin = mn(b, M_SMALL);
         if (v->confirmed) {
+            /* The note (its key message and follow-up question) must not be cut: the prompt
+             * shrinks towards its smallest size first, then the note's text goes down to 4/5
+             * of the small size. */
             const char *prompt = ui_card_text(ui, v->card, "prompt");
+            const char *nt = ui_card_text(ui, v->card, "note");
+            if (nt == NULL) {
+                nt = ui_tr(ui, "card.no_note");
+            }
+            int frame_h = 2 * hf(b, 0.02f) + hf(b, 0.05f), tw = body.w - 2 * hf(b, 0.02f);
+            int nneed = frame_h + render_text_height(b->R, nt, FONT_REGULAR, nmin, tw);
+            int pleast = render_text_height(b->R, prompt != NULL ? prompt : card->id, FONT_BOLD,
+                                            mn(b, M_PROMPT), body.w) +
+                         hf(b, 0.01f);
+            if (pleast + pad + nneed > body.h) {
+                nmin = mn(b, M_SMALL) * 4 / 5;
+                nneed = frame_h + render_text_height(b->R, nt, FONT_REGULAR, nmin, tw);
+            }
+            int share = body.h / 2 < body.h - pad - nneed ? body.h / 2 : body.h - pad - nneed;
             int ph = needed(b, prompt != NULL ? prompt : card->id, FONT_BOLD, sz(b, F_PROMPT),
-                            mn(b, M_PROMPT), body.w, body.h / 2, body.h * 2 / 3);
+                            mn(b, M_PROMPT), body.w, share, body.h * 2 / 3);
             nh = body.h - ph - pad;
             note_only = true;
         }
         Rect nr = rect(body.x, body.y + body.h - nh, body.w, nh);
         body.h -= nh + pad;
-        note_panel(b, cardbox, nr, v->card, sz(b, F_SMALL), mn(b, M_SMALL));
+        note_panel(b, cardbox, nr, v->card, sz(b, F_SMALL), nmin);
     }
     if (card != NULL && !v->confirmed) {
         /* What the card is about, for the facilitator's eyes first: no prompt yet. */
@@ -2540,7 +2557,8 @@ void ui_view_help_line(Ui *ui, Layout *layout, int unit, int parent, Rect r, con
 
 /* ---- The card screen's prompt, for rutas pack check ---------------------------------------- */
 
-void ui_card_layout(Ui *ui, int card, int w, int h, int text_percent, bool revealed, Layout *l)
+void ui_card_layout(Ui *ui, int card, int w, int h, int text_percent, bool revealed, bool note,
+                    Layout *l)
 {
     layout_reset(l, w, h);
     B b = {
@@ -2549,13 +2567,14 @@ void ui_card_layout(Ui *ui, int card, int w, int h, int text_percent, bool revea
     const Card *c = &ui->def->cards[card];
     static const int tally[3] = {0, 0, 0};
     /* As the group sees it: shown (an intensity-3 card after the facilitator's confirmation),
-     * no note, for the first team. */
+     * for the first team. */
     CardView v = {.card = card,
                   .deck = c->deck,
                   .topic = ui->def->decks[c->deck].topic,
                   .team = 0,
                   .confirmed = true,
                   .revealed = revealed,
+                  .note = note,
                   .votes = true,
                   .tally = tally};
     card_face(&b, -1, card_rect(&b), &v, NULL);
@@ -2565,7 +2584,7 @@ TextFit ui_card_prompt_fit(Ui *ui, int card, int w, int h, int text_percent, Rec
 {
     Layout l;
     layout_init(&l);
-    ui_card_layout(ui, card, w, h, text_percent, false, &l);
+    ui_card_layout(ui, card, w, h, text_percent, false, false, &l);
     TextFit fit = {0};
     int i = layout_find(&l, "card.prompt");
     if (i >= 0) {

@@ -1360,7 +1360,7 @@ static void exclude_all_topic_cards(Settings *s, const GameDef *def)
 /* Every card of the shipped pack, revealed, in both languages, at every text size and at
  * 4:3 and 16:9 sizes (a school projector is often 1024x768): the prompt keeps 1/16 of the
  * height and nothing of the answer, the explanation or the options is cut. */
-static void test_every_revealed_card_fits(void **state)
+static void test_every_card_answer_and_note_fit(void **state)
 {
     (void)state;
     static const int sizes[][2] = {{1024, 768}, {1366, 768}, {1920, 1080}};
@@ -1375,9 +1375,11 @@ static void test_every_revealed_card_fits(void **state)
         int checked = 0;
         for (int c = 0; c < f.app.def->card_count; c++) {
             for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
-                for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+                for (size_t t = 0; t < 2 * sizeof texts / sizeof texts[0]; t++) {
                     int w = sizes[z][0], h = sizes[z][1];
-                    ui_card_layout(f.ui, c, w, h, texts[t], true, &l);
+                    bool note = t >= sizeof texts / sizeof texts[0];
+                    int text = texts[t % (sizeof texts / sizeof texts[0])];
+                    ui_card_layout(f.ui, c, w, h, text, !note, note, &l);
                     for (int i = 0; i < l.count; i++) {
                         const Box *b = &l.boxes[i];
                         if (b->kind != BOX_TEXT || b->name == NULL) {
@@ -1386,25 +1388,25 @@ static void test_every_revealed_card_fits(void **state)
                         bool prompt = strcmp(b->name, "card.prompt") == 0;
                         bool answer = strcmp(b->name, "card.answer") == 0 ||
                                       strcmp(b->name, "card.explain") == 0 ||
-                                      strcmp(b->name, "card.option") == 0;
+                                      strcmp(b->name, "card.option") == 0 ||
+                                      strcmp(b->name, "card.note.text") == 0;
                         if ((prompt || answer) && b->fit.ellipsized) {
                             bad++;
                             print_error("%s, card %s at %dx%d, text %d%%: %s is cut: \"%s\"\n",
-                                        langs[lg], f.app.def->cards[c].id, w, h, texts[t], b->name,
+                                        langs[lg], f.app.def->cards[c].id, w, h, text, b->name,
                                         layout_text(&l, b));
                         }
                         if (prompt && b->fit.px * 16 < h - 16) {
                             bad++;
                             print_error("%s, card %s at %dx%d, text %d%%: prompt at %d px\n",
-                                        langs[lg], f.app.def->cards[c].id, w, h, texts[t],
-                                        b->fit.px);
+                                        langs[lg], f.app.def->cards[c].id, w, h, text, b->fit.px);
                         }
                     }
                     checked++;
                 }
             }
         }
-        assert_true(checked >= 200 * 9);
+        assert_true(checked >= 200 * 18);
         layout_free(&l);
         fixture_close(&f);
     }
@@ -2495,7 +2497,7 @@ int main(void)
         cmocka_unit_test(test_pause_help_keys_from_every_screen),
         cmocka_unit_test(test_card_keys),
         cmocka_unit_test(test_scoreboard_readable_with_many_teams),
-        cmocka_unit_test(test_every_revealed_card_fits),
+        cmocka_unit_test(test_every_card_answer_and_note_fit),
         cmocka_unit_test(test_help_lines_whole_and_announced),
         cmocka_unit_test(test_time_up_message_is_whole),
         cmocka_unit_test(test_intensity_three_waits_for_the_facilitator),
