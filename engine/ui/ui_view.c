@@ -1214,19 +1214,22 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
     }
     case CARD_SCENARIO: {
         char opts[GAMEDEF_MAX_OPTIONS][300];
+        /* Heights at the smallest size of the options (and, revealed, of the guidance). */
+        int least = mn(b, M_SMALL), gpad = 2 * hf(b, 0.012f) + pad;
+        const char *g = v->revealed ? guidance_text(b, v->card, buf, sizeof buf) : NULL;
         int n = card->options > 0 ? card->options : 1, below = 0;
+        int oleast[GAMEDEF_MAX_OPTIONS], oleast_total = 0;
         for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
             char key[32];
             snprintf(key, sizeof key, "options.%d", i + 1);
             const char *opt = ui_card_text(ui, v->card, key);
             snprintf(opts[i], sizeof opts[i], "%d. %s", i + 1, opt != NULL ? opt : "");
-            below += render_text_height(b->R, opts[i], FONT_REGULAR, mn(b, M_SMALL), body.w) + 2;
+            oleast[i] = render_text_height(b->R, opts[i], FONT_REGULAR, least, body.w) + 2;
+            oleast_total += oleast[i];
         }
-        if (v->revealed) {
-            below += render_text_height(b->R, guidance_text(b, v->card, buf, sizeof buf),
-                                        FONT_REGULAR, mn(b, M_SMALL), body.w) +
-                     2 * hf(b, 0.012f) + pad;
-        }
+        int gleast =
+            g != NULL ? render_text_height(b->R, g, FONT_REGULAR, least, body.w) + gpad : 0;
+        below = oleast_total + (g != NULL ? gleast : 0);
         /* The prompt shrinks towards its own smallest size before what is under it goes below
          * theirs. */
         int share = body.h * (v->revealed ? 30 : 45) / 100;
@@ -1242,24 +1245,18 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
          * options and the guidance do not both fit at their smallest size (a 4:3 projector, a
          * long prompt), the options, already read, go down to 2/3 of it first, then the
          * guidance to 4/5 of it. The prompt keeps its own smallest size (1/16). */
-        int least = mn(b, M_SMALL), omin = least, gmin = least;
-        int gpad = 2 * hf(b, 0.012f) + pad;
-        const char *g = v->revealed ? guidance_text(b, v->card, buf, sizeof buf) : NULL;
-        int oleast[GAMEDEF_MAX_OPTIONS], oleast_total = 0, gleast = 0;
-        for (;;) {
-            oleast_total = 0;
-            for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
-                oleast[i] = render_text_height(b->R, opts[i], FONT_REGULAR, omin, body.w) + 2;
-                oleast_total += oleast[i];
-            }
-            gleast = g != NULL ? render_text_height(b->R, g, FONT_REGULAR, gmin, body.w) + gpad : 0;
-            if (g == NULL || oleast_total + gleast <= rest) {
-                break;
-            }
+        int omin = least, gmin = least;
+        while (g != NULL && oleast_total + gleast > rest) {
             if (omin > least * 2 / 3) {
                 omin--;
+                oleast_total = 0;
+                for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
+                    oleast[i] = render_text_height(b->R, opts[i], FONT_REGULAR, omin, body.w) + 2;
+                    oleast_total += oleast[i];
+                }
             } else if (gmin > least * 4 / 5) {
                 gmin--;
+                gleast = render_text_height(b->R, g, FONT_REGULAR, gmin, body.w) + gpad;
             } else {
                 break; /* cut, as a last resort (the renderer says so in the log) */
             }
@@ -1279,15 +1276,16 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
         } else if (g != NULL) {
             oh_total = oleast_total; /* tight: the options at the size found, the rest to it */
         }
-        /* The options at one size, the largest (up to the body size) at which they all fit,
-         * found by halving; each then gets an even part of what is left. */
+        /* The options at one size, the largest (up to the body size) at which they all fit:
+         * the body size itself when it fits (the usual case), else found by halving; each then
+         * gets an even part of what is left. */
         int lo = omin, hi = sz(b, F_BODY), ototal = oleast_total;
         int oh[GAMEDEF_MAX_OPTIONS];
         for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
             oh[i] = oleast[i];
         }
-        while (lo < hi) {
-            int px = (lo + hi + 1) / 2, total = 0, hs[GAMEDEF_MAX_OPTIONS];
+        for (int first = 1; lo < hi; first = 0) {
+            int px = first ? hi : (lo + hi + 1) / 2, total = 0, hs[GAMEDEF_MAX_OPTIONS];
             for (int i = 0; i < card->options && i < GAMEDEF_MAX_OPTIONS; i++) {
                 hs[i] = render_text_height(b->R, opts[i], FONT_REGULAR, px, body.w) + 2;
                 total += hs[i];
