@@ -575,21 +575,30 @@ static void test_disk_full_while_saving(void **state)
 /* ---- A pack removed while a saved session refers to it ----------------------------------------
  */
 
+/* A fresh user folder called name whose settings choose a copy of the mini fixture pack, as
+ * the Packs screen would have, with the cards in excluded ("" for none) left out in the setup.
+ * The copy is in a packs folder of its own; its path goes to mini. */
+static void choose_mini_copy(const char *name, const char *excluded, char *mini, size_t size)
+{
+    char pref[400], packs[450], settings[500];
+    fresh_pref(name, pref, sizeof pref);
+    snprintf(packs, sizeof packs, "%s%s-packs", root, name);
+    snprintf(mini, size, "%s/mini", packs);
+    run("rm -rf '%s' && mkdir -p '%s' && cp -r '%s/tests/fixtures/packs/good/mini' '%s'", packs,
+        packs, source_dir, mini);
+    Settings s = settings_default();
+    snprintf(s.pack, sizeof s.pack, "%s", mini);
+    snprintf(s.excluded, sizeof s.excluded, "%s", excluded);
+    snprintf(settings, sizeof settings, "%ssettings.txt", pref);
+    assert_true(settings_save(&s, settings));
+}
+
 static void test_pack_removed_with_saved_session(void **state)
 {
     (void)state;
-    char pref[400], packs[450], mini[500];
-    fresh_pref("removed-pack", pref, sizeof pref);
-    snprintf(packs, sizeof packs, "%sother-packs", root);
-    snprintf(mini, sizeof mini, "%s/mini", packs);
-    run("rm -rf '%s' && mkdir -p '%s' && cp -r '%s/tests/fixtures/packs/good/mini' '%s'", packs,
-        packs, source_dir, mini);
+    char mini[500];
     /* The mini pack was chosen on the Packs screen last time (remembered in the settings). */
-    Settings s = settings_default();
-    snprintf(s.pack, sizeof s.pack, "%s", mini);
-    char settings[500];
-    snprintf(settings, sizeof settings, "%ssettings.txt", pref);
-    assert_true(settings_save(&s, settings));
+    choose_mini_copy("removed-pack", "", mini, sizeof mini);
     AppOptions o = options();
     Game g;
     game_open(&g, &o, false, NULL);
@@ -649,18 +658,9 @@ static void test_pack_removed_with_saved_session(void **state)
 static void test_chosen_pack_broken_since(void **state)
 {
     (void)state;
-    char pref[400], packs[450], mini[500], manifest[600];
-    fresh_pref("broken-pack", pref, sizeof pref);
-    snprintf(packs, sizeof packs, "%sbroken-packs", root);
-    snprintf(mini, sizeof mini, "%s/mini", packs);
+    char mini[500], manifest[600];
+    choose_mini_copy("broken-pack", "", mini, sizeof mini);
     snprintf(manifest, sizeof manifest, "%s/pack.json", mini);
-    run("rm -rf '%s' && mkdir -p '%s' && cp -r '%s/tests/fixtures/packs/good/mini' '%s'", packs,
-        packs, source_dir, mini);
-    Settings s = settings_default();
-    snprintf(s.pack, sizeof s.pack, "%s", mini);
-    char settings[500];
-    snprintf(settings, sizeof settings, "%ssettings.txt", pref);
-    assert_true(settings_save(&s, settings));
     AppOptions o = options();
     Game g;
     game_open(&g, &o, false, NULL);
@@ -716,18 +716,8 @@ static void test_chosen_pack_broken_since(void **state)
 static void test_saved_session_no_longer_fits(void **state)
 {
     (void)state;
-    char pref[400], packs[450], mini[500];
-    fresh_pref("changed-pack", pref, sizeof pref);
-    snprintf(packs, sizeof packs, "%schanged-packs", root);
-    snprintf(mini, sizeof mini, "%s/mini", packs);
-    run("rm -rf '%s' && mkdir -p '%s' && cp -r '%s/tests/fixtures/packs/good/mini' '%s'", packs,
-        packs, source_dir, mini);
-    Settings s = settings_default();
-    snprintf(s.pack, sizeof s.pack, "%s", mini);
-    snprintf(s.excluded, sizeof s.excluded, "rel-02");
-    char settings[500];
-    snprintf(settings, sizeof settings, "%ssettings.txt", pref);
-    assert_true(settings_save(&s, settings));
+    char mini[500];
+    choose_mini_copy("changed-pack", "rel-02", mini, sizeof mini);
     AppOptions o = options();
     Game g;
     game_open(&g, &o, false, NULL);
