@@ -1079,30 +1079,103 @@ static const char *guidance_text(B *b, int card_index, char *buf, size_t size)
     return buf;
 }
 
+/* The inner margin of the box of a scenario's guidance. */
+static int guidance_pad(const B *b)
+{
+    return hf(b, 0.012f);
+}
+
+/* The height answer_guidance needs to show the guidance g whole at px in a box w wide. */
+static int guidance_height(B *b, const char *g, int w, int px)
+{
+    int pad = guidance_pad(b);
+    return render_text_height(b->R, g, FONT_REGULAR, px, w - 2 * pad) + 2 * pad;
+}
+
 /* A scenario's guidance (at px, shrinking to min_px), in a raised box filling area. */
 static void answer_guidance(B *b, int parent, Rect area, int card_index, int px, int min_px)
 {
     char buf[600];
-    int pad = hf(b, 0.012f);
+    int pad = guidance_pad(b);
     int gb = fill(b, parent, area, b->t.raised, hf(b, 0.008f), "card.guidance");
     text(b, gb, rect_inset(area, pad), guidance_text(b, card_index, buf, sizeof buf), FONT_REGULAR,
          px, min_px, b->t.text, ALIGN_START, ALIGN_CENTER, "card.answer");
+}
+
+/* A card's facilitator note, or the words for a card without one. */
+static const char *note_text(B *b, int card_index)
+{
+    const char *nt = ui_card_text(b->ui, card_index, "note");
+    return nt != NULL ? nt : ui_tr(b->ui, "card.no_note");
+}
+
+/* The facilitator note panel: its inner margin and the height of its title. */
+static int note_pad(const B *b)
+{
+    return hf(b, 0.02f);
+}
+
+static int note_title_h(const B *b)
+{
+    return hf(b, 0.05f);
+}
+
+/* The height note_panel needs to show the note whole at px in a panel w wide. */
+static int note_panel_height(B *b, int card_index, int w, int px)
+{
+    int pad = note_pad(b);
+    return 2 * pad + note_title_h(b) +
+           render_text_height(b->R, note_text(b, card_index), FONT_REGULAR, px, w - 2 * pad);
 }
 
 /* The facilitator note, framed, with its title, in nr; its text at px, shrinking to min_px. */
 static void note_panel(B *b, int parent, Rect nr, int card_index, int px, int min_px)
 {
     Ui *ui = b->ui;
-    int pad = hf(b, 0.02f);
     int note = frame(b, parent, nr, b->t.bg, b->t.accent, 2, hf(b, 0.01f), "card.note");
-    Rect nin = rect_inset(nr, pad);
-    int th = hf(b, 0.05f);
+    Rect nin = rect_inset(nr, note_pad(b));
+    int th = note_title_h(b);
     text(b, note, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "card.note_title"), FONT_BOLD,
          sz(b, F_SMALL), mn(b, M_SMALL), b->t.accent, ALIGN_START, ALIGN_CENTER, "card.note.title");
-    const char *nt = ui_card_text(ui, card_index, "note");
-    text(b, note, rect(nin.x, nin.y + th, nin.w, nin.h - th),
-         nt != NULL ? nt : ui_tr(ui, "card.no_note"), FONT_REGULAR, px, min_px, b->t.text,
-         ALIGN_START, ALIGN_START, "card.note.text");
+    text(b, note, rect(nin.x, nin.y + th, nin.w, nin.h - th), note_text(b, card_index),
+         FONT_REGULAR, px, min_px, b->t.text, ALIGN_START, ALIGN_START, "card.note.text");
+}
+
+/* The content notes of card_index in the language shown, comma separated, into out ("" when it
+ * has none). */
+static void content_notes_text(B *b, int card_index, char *out, size_t size)
+{
+    Ui *ui = b->ui;
+    const PackCardInfo *info =
+        ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, card_index) : NULL;
+    out[0] = '\0';
+    for (int i = 0; info != NULL && i < info->content_note_count; i++) {
+        char key[120];
+        snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, "%s%s", i ? ", " : "", ui_tr(ui, key));
+    }
+}
+
+/* What a help line shows: its name, number, and what it is for with its hours and cost. */
+typedef struct HelpTexts {
+    const char *name, *number;
+    char details[600];
+} HelpTexts;
+
+static void help_texts(B *b, const Helpline *l, HelpTexts *t)
+{
+    Ui *ui = b->ui;
+    const char *loc = i18n_locale(ui->deps.i18n);
+    const char *src = ui->deps.pack != NULL ? pack_source_locale(ui->deps.pack) : "en";
+    const char *nm = pack_text_pick(l->name, l->name_count, loc, src);
+    const char *hours = pack_text_pick(l->hours, l->hours_count, loc, src);
+    const char *what = pack_text_pick(l->what, l->what_count, loc, src);
+    const char *cost = pack_text_pick(l->cost, l->cost_count, loc, src);
+    t->name = nm != NULL ? nm : l->id;
+    t->number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
+    snprintf(t->details, sizeof t->details, "%s \xC2\xB7 %s \xC2\xB7 %s", what != NULL ? what : "",
+             hours != NULL ? hours : "", cost != NULL ? cost : "");
 }
 
 /* The help lines of the session's region that serve the card's topic (at most three). */
@@ -1126,13 +1199,9 @@ static void card_help_lines(B *b, int parent, Rect rest, const Card *card, char 
         if (topic != NULL && !pack_helpline_serves(&lines[i], topic)) {
             continue;
         }
-        const char *nm =
-            pack_text_pick(lines[i].name, lines[i].name_count, i18n_locale(ui->deps.i18n),
-                           pack_source_locale(ui->deps.pack));
-        const char *number = lines[i].number[0]     ? lines[i].number
-                             : lines[i].whatsapp[0] ? lines[i].whatsapp
-                                                    : lines[i].web;
-        snprintf(buf, size, "%s: %s", nm != NULL ? nm : lines[i].id, number);
+        HelpTexts t;
+        help_texts(b, &lines[i], &t);
+        snprintf(buf, size, "%s: %s", t.name, t.number);
         text(b, parent, rect(rest.x, rest.y + shown * lh, rest.w, lh - 2), buf, FONT_BOLD,
              sz(b, F_BODY), mn(b, M_SMALL), b->t.text, ALIGN_START, ALIGN_CENTER, "card.help.line");
         shown++;
@@ -1431,18 +1500,13 @@ static int card_face(B *b, int parent, Rect cr, const CardView *v, const char *r
              * shrinks towards its smallest size first, then the note's text goes down to 4/5
              * of the small size. */
             const char *prompt = ui_card_text(ui, v->card, "prompt");
-            const char *nt = ui_card_text(ui, v->card, "note");
-            if (nt == NULL) {
-                nt = ui_tr(ui, "card.no_note");
-            }
-            int frame_h = 2 * hf(b, 0.02f) + hf(b, 0.05f), tw = body.w - 2 * hf(b, 0.02f);
-            int nneed = frame_h + render_text_height(b->R, nt, FONT_REGULAR, nmin, tw);
+            int nneed = note_panel_height(b, v->card, body.w, nmin);
             int pleast = render_text_height(b->R, prompt != NULL ? prompt : card->id, FONT_BOLD,
                                             mn(b, M_PROMPT), body.w) +
                          hf(b, 0.01f);
             if (pleast + pad + nneed > body.h) {
                 nmin = mn(b, M_SMALL) * 4 / 5;
-                nneed = frame_h + render_text_height(b->R, nt, FONT_REGULAR, nmin, tw);
+                nneed = note_panel_height(b, v->card, body.w, nmin);
             }
             int share = body.h / 2 < body.h - pad - nneed ? body.h / 2 : body.h - pad - nneed;
             int ph = needed(b, prompt != NULL ? prompt : card->id, FONT_BOLD, sz(b, F_PROMPT),
@@ -1456,15 +1520,8 @@ static int card_face(B *b, int parent, Rect cr, const CardView *v, const char *r
     }
     if (card != NULL && !v->confirmed) {
         /* What the card is about, for the facilitator's eyes first: no prompt yet. */
-        char notes[300] = "";
-        const PackCardInfo *info =
-            ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, v->card) : NULL;
-        for (int i = 0; info != NULL && i < info->content_note_count; i++) {
-            char key[120];
-            snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
-            size_t used = strlen(notes);
-            snprintf(notes + used, sizeof notes - used, "%s%s", i ? ", " : "", ui_tr(ui, key));
-        }
+        char notes[300];
+        content_notes_text(b, v->card, notes, sizeof notes);
         ui_trf(ui, buf, sizeof buf, "card.intensity_warning", "notes", notes, NULL, NULL, NULL,
                NULL);
         int warn = frame(b, cardbox, body, b->t.bg, b->t.accent, focus_w(b), hf(b, 0.012f),
@@ -1500,15 +1557,8 @@ static int card_back(B *b, int parent, Rect cr, const CardView *v)
     int y = body.y;
     if (card->intensity >= 3) {
         /* On paper nobody is asked to confirm: the back says what the card touches. */
-        char notes[300] = "";
-        const PackCardInfo *info =
-            ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, v->card) : NULL;
-        for (int i = 0; info != NULL && i < info->content_note_count; i++) {
-            char key[120];
-            snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
-            size_t used = strlen(notes);
-            snprintf(notes + used, sizeof notes - used, "%s%s", i ? ", " : "", ui_tr(ui, key));
-        }
+        char notes[300];
+        content_notes_text(b, v->card, notes, sizeof notes);
         ui_trf(ui, buf, sizeof buf, "print.strong", "notes", notes, NULL, NULL, NULL, NULL);
         int wh = needed(b, buf, FONT_BOLD, sz(b, F_SMALL), mn(b, M_SMALL), body.w, body.h / 5,
                         body.h / 4);
@@ -1520,12 +1570,8 @@ static int card_back(B *b, int parent, Rect cr, const CardView *v)
     /* The answer and the note share the room: one text size for both, the largest at which
      * both fit, from the body size down to the least a text may shrink to. */
     const char *explain = ui_card_text(ui, v->card, "explain");
-    const char *note = ui_card_text(ui, v->card, "note");
-    if (note == NULL) {
-        note = ui_tr(ui, "card.no_note");
-    }
     guidance_text(b, v->card, buf, sizeof buf);
-    int inset = hf(b, 0.02f), title = hf(b, 0.05f), least = mn(b, M_SMALL);
+    int least = mn(b, M_SMALL);
     int px = sz(b, F_BODY), ah = 0;
     for (;; px--) {
         ah = 0;
@@ -1534,10 +1580,9 @@ static int card_back(B *b, int parent, Rect cr, const CardView *v)
                 hf(b, 0.08f) +
                 (explain != NULL ? render_text_height(b->R, explain, FONT_REGULAR, px, rest.w) : 0);
         } else if (card->kind == CARD_SCENARIO) {
-            ah = render_text_height(b->R, buf, FONT_REGULAR, px, rest.w - 2 * pad) + 2 * pad;
+            ah = guidance_height(b, buf, rest.w, px);
         }
-        int nh = 2 * inset + title +
-                 render_text_height(b->R, note, FONT_REGULAR, px, rest.w - 2 * inset);
+        int nh = note_panel_height(b, v->card, rest.w, px);
         if (px <= least || ah + (ah > 0 ? pad : 0) + nh <= rest.h) {
             break;
         }
@@ -1773,27 +1818,6 @@ static void build_summary(B *b)
     int bw = menu_width(b, m) * 2 / 3;
     button(b, bg, rect((b->w - bw) / 2, hf(b, 0.85f), bw, hf(b, 0.12f)), "Enter",
            ui_tr(ui, "summary.to_help"), CMD_ACCEPT, 0, true, "summary.back");
-}
-
-/* What a help line shows: its name, number, and what it is for with its hours and cost. */
-typedef struct HelpTexts {
-    const char *name, *number;
-    char details[600];
-} HelpTexts;
-
-static void help_texts(B *b, const Helpline *l, HelpTexts *t)
-{
-    Ui *ui = b->ui;
-    const char *loc = i18n_locale(ui->deps.i18n);
-    const char *src = ui->deps.pack != NULL ? pack_source_locale(ui->deps.pack) : "en";
-    const char *nm = pack_text_pick(l->name, l->name_count, loc, src);
-    const char *hours = pack_text_pick(l->hours, l->hours_count, loc, src);
-    const char *what = pack_text_pick(l->what, l->what_count, loc, src);
-    const char *cost = pack_text_pick(l->cost, l->cost_count, loc, src);
-    t->name = nm != NULL ? nm : l->id;
-    t->number = l->number[0] ? l->number : l->whatsapp[0] ? l->whatsapp : l->web;
-    snprintf(t->details, sizeof t->details, "%s \xC2\xB7 %s \xC2\xB7 %s", what != NULL ? what : "",
-             hours != NULL ? hours : "", cost != NULL ? cost : "");
 }
 
 /* The bottom line of a help line's panel: when it was checked, or a warning when that was
@@ -2159,15 +2183,8 @@ static void review_details(B *b, int parent, Rect r, int card_index, bool out)
     text(b, panel, rect(in.x, y, in.w, lh), facts, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
          mn(b, M_SMALL) * 4 / 5, b->t.dim, ALIGN_START, ALIGN_CENTER, "review.facts");
     y += lh;
-    char notes[400] = "";
-    const PackCardInfo *info =
-        ui->deps.pack != NULL ? pack_card_info(ui->deps.pack, card_index) : NULL;
-    for (int i = 0; info != NULL && i < info->content_note_count; i++) {
-        char key[120];
-        snprintf(key, sizeof key, "content_note.%s", info->content_notes[i]);
-        size_t used = strlen(notes);
-        snprintf(notes + used, sizeof notes - used, "%s%s", i ? ", " : "", ui_tr(ui, key));
-    }
+    char notes[400];
+    content_notes_text(b, card_index, notes, sizeof notes);
     if (notes[0] != '\0') {
         ui_trf(ui, buf, sizeof buf, "setup.content_notes", "notes", notes, NULL, NULL, NULL, NULL);
         text(b, panel, rect(in.x, y, in.w, lh), buf, FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
@@ -2176,7 +2193,6 @@ static void review_details(B *b, int parent, Rect r, int card_index, bool out)
     }
     int rest = in.y + in.h - y;
     const char *prompt = ui_card_text(ui, card_index, "prompt");
-    const char *note = ui_card_text(ui, card_index, "note");
     int ph = rest * 11 / 20;
     text(b, panel, rect(in.x, y, in.w, ph - pad / 2), prompt != NULL ? prompt : card->id, FONT_BOLD,
          sz(b, F_SMALL), mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_START,
@@ -2190,9 +2206,9 @@ static void review_details(B *b, int parent, Rect r, int card_index, bool out)
     text(b, nb, rect(nin.x, nin.y, nin.w, th), ui_tr(ui, "setup.facilitator_note"), FONT_BOLD,
          sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.accent, ALIGN_START, ALIGN_CENTER,
          "review.note.title");
-    text(b, nb, rect(nin.x, nin.y + th, nin.w, nin.h - th),
-         note != NULL ? note : ui_tr(ui, "card.no_note"), FONT_REGULAR, sz(b, F_SMALL) * 4 / 5,
-         mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_START, "review.note.text");
+    text(b, nb, rect(nin.x, nin.y + th, nin.w, nin.h - th), note_text(b, card_index), FONT_REGULAR,
+         sz(b, F_SMALL) * 4 / 5, mn(b, M_SMALL) * 4 / 5, b->t.text, ALIGN_START, ALIGN_START,
+         "review.note.text");
 }
 
 /* Buttons along the bottom of a list screen, for the mouse, touch and clickers. */
