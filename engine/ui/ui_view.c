@@ -1284,7 +1284,7 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
     case CARD_SCENARIO: {
         char opts[GAMEDEF_MAX_OPTIONS][300];
         /* Heights at the smallest size of the options (and, revealed, of the guidance). */
-        int least = mn(b, M_SMALL), gpad = 2 * hf(b, 0.012f) + pad;
+        int least = mn(b, M_SMALL);
         const char *g = v->revealed ? guidance_text(b, v->card, buf, sizeof buf) : NULL;
         int n = card->options > 0 ? card->options : 1, below = 0;
         int oleast[GAMEDEF_MAX_OPTIONS], oleast_total = 0;
@@ -1296,8 +1296,7 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
             oleast[i] = render_text_height(b->R, opts[i], FONT_REGULAR, least, body.w) + 2;
             oleast_total += oleast[i];
         }
-        int gleast =
-            g != NULL ? render_text_height(b->R, g, FONT_REGULAR, least, body.w) + gpad : 0;
+        int gleast = g != NULL ? guidance_height(b, g, body.w, least) + pad : 0;
         below = oleast_total + (g != NULL ? gleast : 0);
         /* The prompt shrinks towards its own smallest size before what is under it goes below
          * theirs. */
@@ -1325,7 +1324,7 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
                 }
             } else if (gmin > least * 4 / 5) {
                 gmin--;
-                gleast = render_text_height(b->R, g, FONT_REGULAR, gmin, body.w) + gpad;
+                gleast = guidance_height(b, g, body.w, gmin) + pad;
             } else {
                 break; /* cut, as a last resort (the renderer says so in the log) */
             }
@@ -1334,7 +1333,7 @@ static void card_body(B *b, int parent, Rect body, const CardView *v)
         if (g != NULL && omin == least) {
             /* Room enough: the guidance gets the height it wants while the options keep what
              * they need, and the options share what is left. */
-            int gwant = render_text_height(b->R, g, FONT_REGULAR, sz(b, F_BODY), body.w) + gpad;
+            int gwant = guidance_height(b, g, body.w, sz(b, F_BODY)) + pad;
             oh_total = rest * 11 / 20;
             if (rest - oh_total < gwant) {
                 oh_total = rest - gwant;
