@@ -1918,9 +1918,11 @@ static void build_help(B *b)
      * many as fit from the one scrolled to, and the region line says how many there are and
      * how to see the others. */
     int gap = hf(b, 0.008f), avail = bottom - top, pw = b->w - 2 * m;
-    int total = -gap;
+    int need[PACK_LIMIT_HELPLINES], total = -gap;
+    count = count < PACK_LIMIT_HELPLINES ? count : PACK_LIMIT_HELPLINES;
     for (int i = 0; i < count; i++) {
-        total += help_line_need(b, &lines[i], pw) + gap;
+        need[i] = help_line_need(b, &lines[i], pw);
+        total += need[i] + gap;
     }
     int spare = 0, fits = count;
     if (count > 0 && total <= avail) {
@@ -1928,13 +1930,9 @@ static void build_help(B *b)
         spare = (avail - total) / count;
     } else if (count > 0) {
         /* The last start from which the lines to the end fill the screen. */
-        int last_start = count - 1, used = help_line_need(b, &lines[count - 1], pw);
-        while (last_start > 0) {
-            int need = help_line_need(b, &lines[last_start - 1], pw) + gap;
-            if (used + need > avail) {
-                break;
-            }
-            used += need;
+        int last_start = count - 1, used = need[count - 1];
+        while (last_start > 0 && used + need[last_start - 1] + gap <= avail) {
+            used += need[last_start - 1] + gap;
             last_start--;
         }
         if (ui->help_scroll > last_start) {
@@ -1942,7 +1940,7 @@ static void build_help(B *b)
         }
         fits = 0;
         for (int i = ui->help_scroll, h = -gap; i < count; i++) {
-            h += help_line_need(b, &lines[i], pw) + gap;
+            h += need[i] + gap;
             if (h > avail && fits > 0) {
                 break;
             }
@@ -1985,10 +1983,9 @@ static void build_help(B *b)
     }
     y = top;
     for (int k = 0; k < fits && ui->help_scroll + k < count; k++) {
-        const Helpline *l = &lines[ui->help_scroll + k];
-        int need = help_line_need(b, l, pw), most = hf(b, 0.25f);
-        int ph = need + spare < most ? need + spare : need > most ? need : most;
-        help_line(b, bg, rect(m, y, pw, ph), l);
+        int n = need[ui->help_scroll + k], most = hf(b, 0.25f);
+        int ph = n + spare < most ? n + spare : n > most ? n : most;
+        help_line(b, bg, rect(m, y, pw, ph), &lines[ui->help_scroll + k]);
         y += ph + gap;
     }
     if (end) {
