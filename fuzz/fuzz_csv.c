@@ -33,36 +33,6 @@ static char base[PATH_MAX], mini_dir[PATH_MAX], csv_path[PATH_MAX], out_path[PAT
 static char *original[PACK_FILE_COUNT];
 static size_t original_size[PACK_FILE_COUNT];
 
-static char *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            cap *= 2;
-            char *bigger = realloc(buf, cap + 1);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = bigger;
-        }
-    }
-    fclose(f);
-    if (!buf) {
-        abort();
-    }
-    buf[n] = '\0';
-    *size = n;
-    return buf;
-}
-
 static void cleanup(void)
 {
     fuzz_remove_tree(base);
@@ -83,7 +53,7 @@ static void setup(void)
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/tests/fixtures/packs/good/mini/%s", RUTAS_SOURCE_DIR,
                  pack_files[i]);
-        original[i] = read_file(path, &original_size[i]);
+        original[i] = fuzz_read_file(path, &original_size[i]);
         if (!original[i]) {
             perror(path);
             abort();
@@ -99,7 +69,7 @@ static const char *changed_file(void)
         char path[PATH_MAX];
         size_t size = 0;
         snprintf(path, sizeof path, "%s/%s", mini_dir, pack_files[i]);
-        char *now = read_file(path, &size);
+        char *now = fuzz_read_file(path, &size);
         bool same = now && size == original_size[i] && memcmp(now, original[i], size) == 0;
         free(now);
         if (!same) {
@@ -138,7 +108,7 @@ static int import(bool dry, int *changed)
     close(saved);
 
     size_t size = 0;
-    char *out = read_file(out_path, &size);
+    char *out = fuzz_read_file(out_path, &size);
     *changed = -1;
     /* The summary names the CSV file first: look for its line, the last of its kind. */
     char prefix[PATH_MAX + 2];

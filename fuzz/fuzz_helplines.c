@@ -24,15 +24,14 @@ static void copy_fixture(const char *rel)
 {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/tests/fixtures/packs/good/mini/%s", RUTAS_SOURCE_DIR, rel);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t n = 0;
+    char *buf = fuzz_read_file(path, &n);
+    if (!buf) {
         perror(path);
         abort();
     }
-    static char buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
     fuzz_write_file(mini_dir, rel, buf, n);
+    free(buf);
 }
 
 static char base[PATH_MAX];

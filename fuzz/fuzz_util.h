@@ -114,6 +114,35 @@ static inline void fuzz_write_file(const char *dir, const char *rel, const void 
     }
 }
 
+/* The whole file at path, NUL-terminated, its length in *size; free() it. NULL when it cannot
+ * be opened. */
+static inline char *fuzz_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        abort();
+    }
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap + 1);
+            if (!buf) {
+                abort();
+            }
+        }
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *size = n;
+    return buf;
+}
+
 /* Removes a folder and everything in it (without following links). */
 static inline void fuzz_remove_tree(const char *dir)
 {
