@@ -10,38 +10,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 export RUTAS_DATA_DIR=$src SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy RUTAS_PREF_DIR=$work/pref/
-failures=0
-
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-
-# run EXPECTED_STATUS COMMAND...: runs it, output (stdout and stderr) in $work/out.txt
-run() {
-  local want=$1
-  shift
-  "$@" >"$work/out.txt" 2>&1
-  local rc=$?
-  if [ "$rc" -ne "$want" ]; then
-    fail "exit status $rc, not $want: $*"
-    sed 's/^/    /' "$work/out.txt" | head -40
-  fi
-}
-
-# has LINE: the last output has this exact line
-has() {
-  if ! grep -qxF -- "$1" "$work/out.txt"; then
-    fail "no line: $1"
-    sed 's/^/    /' "$work/out.txt" | head -40
-  fi
-}
-
-lacks() {
-  if grep -qF -- "$1" "$work/out.txt"; then
-    fail "unexpected: $1"
-  fi
-}
+# shellcheck source=../cli-lib.sh
+. "$src/tests/cli-lib.sh"
 
 same_json() { # same_json A B: same keys, order and values
   python3 - "$1" "$2" <<'PY' || fail "JSON differs: $1 $2"
